@@ -284,7 +284,7 @@ impl ReferenceKind {
 /// Standard, padded base64 (what browsers and Runware produce), at least one byte.
 pub fn is_base64(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.is_empty() || b.len() % 4 != 0 {
+    if b.is_empty() || !b.len().is_multiple_of(4) {
         return false;
     }
     let pad = b.iter().rev().take_while(|&&c| c == b'=').count();

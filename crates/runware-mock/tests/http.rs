@@ -202,38 +202,34 @@ async fn authentication_rules() {
 async fn invalid_tasks_get_runware_errors_naming_the_parameter() {
     let s = start(&[]).await;
     let base = || json!({ "taskType": "imageInference", "taskUUID": uuid(), "model": "klingai:kling-image@o1", "positivePrompt": "a cat in the rain", "width": 1024, "height": 1024 });
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str, &str)> = vec![
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
         (
-            Box::new(|t| t["positivePrompt"] = json!("ab")),
+            "positivePrompt",
+            json!("ab"),
             "positivePrompt",
             "invalidPositivePromptLength",
         ),
+        ("width", json!(1000), "width", "invalidWidth"),
         (
-            Box::new(|t| t["width"] = json!(1000)),
-            "width",
-            "invalidWidth",
-        ),
-        (
-            Box::new(|t| t["resolution"] = json!("2k")),
+            "resolution",
+            json!("2k"),
             "resolution",
             "incompatibleParameters",
         ),
         (
-            Box::new(|t| t["outputFormat"] = json!("GIF")),
+            "outputFormat",
+            json!("GIF"),
             "outputFormat",
             "invalidParameter",
         ),
+        ("numberResults", json!(21), "numberResults", "valueTooLarge"),
         (
-            Box::new(|t| t["numberResults"] = json!(21)),
-            "numberResults",
-            "valueTooLarge",
-        ),
-        (
-            Box::new(|t| t["negativePrompt"] = json!("blur")),
+            "negativePrompt",
+            json!("blur"),
             "negativePrompt",
             "unsupportedParameter",
         ),
-        (Box::new(|t| t["ttl"] = json!(59)), "ttl", "valueTooSmall"),
+        ("ttl", json!(59), "ttl", "valueTooSmall"),
         (
             Box::new(|t| {
                 t["inputs"] = json!({ "referenceImages": ["data:image/png;base64,AAAAAAAA"] })
@@ -242,14 +238,15 @@ async fn invalid_tasks_get_runware_errors_naming_the_parameter() {
             "invalidReferenceImage",
         ),
         (
-            Box::new(|t| t["inputs"] = json!({ "referenceImages": [uuid()] })),
+            "inputs",
+            json!({ "referenceImages": [uuid()] }),
             "inputs.referenceImages",
             "invalidReferenceImage",
         ),
     ];
-    for (change, param, code) in cases {
+    for (key, value, param, code) in cases {
         let mut t = base();
-        change(&mut t);
+        t[key] = value;
         let (status, body) = post(&s, Some("k"), json!([t.clone()])).await;
         assert_eq!(status, 400, "{param}: {body}");
         let e = &body["errors"][0];

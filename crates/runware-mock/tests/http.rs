@@ -231,9 +231,8 @@ async fn invalid_tasks_get_runware_errors_naming_the_parameter() {
         ),
         ("ttl", json!(59), "ttl", "valueTooSmall"),
         (
-            Box::new(|t| {
-                t["inputs"] = json!({ "referenceImages": ["data:image/png;base64,AAAAAAAA"] })
-            }),
+            "inputs",
+            json!({ "referenceImages": ["data:image/png;base64,AAAAAAAA"] }),
             "inputs.referenceImages",
             "invalidReferenceImage",
         ),

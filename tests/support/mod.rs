@@ -1,0 +1,320 @@
+//! End-to-end harness: the release build served by a tiny static server that forwards the
+//! app's endpoint path to a real `runware-mock` process, driven by real headless Chromium
+//! through chromedriver. Each test gets its own servers and browser profile.
+
+#![allow(dead_code)]
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// Chromium is heavy on two cores: one browser at a time.
+static BROWSER_LOCK: Mutex<()> = Mutex::new(());
+
+pub struct Harness {
+    pub browser: Client,
+    pub site: String,
+    pub mock: String,
+    _mock: KillOnDrop,
+    _driver: KillOnDrop,
+    _site: tokio::task::JoinHandle<()>,
+    _profile: tempdir::Dir,
+    _lock: MutexGuard<'static, ()>,
+}
+
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
+mod tempdir {
+    pub struct Dir(pub std::path::PathBuf);
+    impl Dir {
+        pub fn new(tag: &str) -> Dir {
+            let p = std::env::temp_dir().join(format!("kling-e2e-{tag}-{}", uuid::Uuid::new_v4()));
+            std::fs::create_dir_all(&p).unwrap();
+            Dir(p)
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            std::fs::remove_dir_all(&self.0).ok();
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The stand-in binary next to this test's own executable, built if it is missing.
+fn mock_binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().unwrap().parent().unwrap();
+    let bin = dir.join("runware-mock");
+    if !bin.exists() {
+        let ok = Command::new(env!("CARGO"))
+            .args(["build", "-q", "-p", "runware-mock"])
+            .current_dir(root())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "building runware-mock failed");
+    }
+    bin
+}
+
+async fn wait_for_http(url: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if reqwest::get(url).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{url} did not come up");
+}
+
+impl Harness {
+    /// Starts the stand-in (with `mock_args`), the static site and a browser on the app.
+    pub async fn start(mock_args: &[&str]) -> Harness {
+        let lock = BROWSER_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let dist = root().join("dist");
+        assert!(
+            dist.join("index.html").exists(),
+            "run `trunk build --release` first (scripts/test.sh does)"
+        );
+        let site_port = free_port();
+        let site = format!("http://127.0.0.1:{site_port}");
+        let mock_port = free_port();
+        let mock = format!("http://127.0.0.1:{mock_port}");
+        let mock_child = Command::new(mock_binary())
+            .args([
+                "--port",
+                &mock_port.to_string(),
+                "--generation-ms",
+                "1500",
+                "--slot-stagger-ms",
+                "300",
+            ])
+            .args(["--public-url", &format!("{site}/api/runware")])
+            .args(mock_args)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("runware-mock starts");
+        let mock_guard = KillOnDrop(mock_child);
+        wait_for_http(&format!("{mock}/__mock/health")).await;
+
+        let site_task = tokio::spawn(serve_site(dist, site_port, mock.clone()));
+        wait_for_http(&site).await;
+
+        let driver_port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver on PATH (scripts/setup.sh installs it)");
+        let driver_guard = KillOnDrop(driver);
+        let profile = tempdir::Dir::new("profile");
+        let caps: serde_json::Map<String, Value> = serde_json::from_value(serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--no-first-run", "--window-size=1400,1000",
+                         format!("--user-data-dir={}", profile.0.display())],
+                "prefs": { "download.default_directory": profile.0.display().to_string() }
+            },
+            "goog:loggingPrefs": { "browser": "ALL" }
+        }))
+        .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let browser = loop {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{driver_port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if Instant::now() > deadline => panic!("chromedriver: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        browser.goto(&site).await.unwrap();
+        let h = Harness {
+            browser,
+            site,
+            mock,
+            _mock: mock_guard,
+            _driver: driver_guard,
+            _site: site_task,
+            _profile: profile,
+            _lock: lock,
+        };
+        h.wait_for(Locator::Css("textarea"), "the app to mount")
+            .await;
+        h
+    }
+
+    pub async fn wait_for(&self, loc: Locator<'_>, what: &str) -> fantoccini::elements::Element {
+        self.browser
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(loc)
+            .await
+            .unwrap_or_else(|e| panic!("waiting for {what}: {e}"))
+    }
+
+    /// An element by its accessible label text, as a user finds it.
+    pub async fn by_label(&self, label: &str) -> fantoccini::elements::Element {
+        let xpath = format!(
+            "//*[@aria-label={l}] | //*[@id=//label[normalize-space(.)={l}]/@for] | //label[normalize-space(.)={l}]//*[self::input or self::select or self::textarea]",
+            l = xpath_literal(label)
+        );
+        self.wait_for(Locator::XPath(&xpath), label).await
+    }
+
+    /// A button by its visible text or accessible name.
+    pub async fn button(&self, name: &str) -> fantoccini::elements::Element {
+        let xpath = format!(
+            "//button[normalize-space(.)={l} or @aria-label={l}]",
+            l = xpath_literal(name)
+        );
+        self.wait_for(Locator::XPath(&xpath), name).await
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.browser.execute(script, vec![]).await.unwrap()
+    }
+
+    /// Task arrays the stand-in received, oldest first.
+    pub async fn received(&self) -> Vec<Value> {
+        reqwest::get(format!("{}/__mock/requests", self.mock))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    pub async fn inject(&self, fault: &str, count: u32) {
+        reqwest::Client::new()
+            .post(format!("{}/__mock/faults", self.mock))
+            .json(&serde_json::json!({ "fault": fault, "count": count }))
+            .send()
+            .await
+            .unwrap();
+    }
+
+    /// Polls `check` until it returns Some, or fails after `secs`.
+    pub async fn eventually<T, F, Fut>(&self, secs: u64, what: &str, mut check: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(v) = check().await {
+                return v;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn close(self) {
+        self.browser.clone().close().await.ok();
+    }
+}
+
+fn xpath_literal(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else {
+        format!("\"{s}\"")
+    }
+}
+
+/// Serves `dist/` and forwards `/api/runware*` to the stand-in, as `trunk serve` and the
+/// production proxy do, adding the proxy's key so the page itself needs none.
+async fn serve_site(dist: PathBuf, port: u16, mock: String) {
+    use axum::body::Bytes;
+    use axum::extract::State;
+    use axum::http::{HeaderMap, Method, StatusCode, Uri};
+    use axum::response::{IntoResponse, Response};
+
+    async fn forward(
+        State(mock): State<String>,
+        method: Method,
+        uri: Uri,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Response {
+        let path = uri.path().strip_prefix("/api/runware").unwrap_or("");
+        let url = format!("{mock}/v1{path}");
+        let client = reqwest::Client::new();
+        let mut req = client.request(method, url).body(body);
+        for (k, v) in headers.iter() {
+            if k == "content-type" || k == "authorization" {
+                req = req.header(k, v);
+            }
+        }
+        if !headers.contains_key("authorization") {
+            req = req.header("authorization", "Bearer e2e-proxy-key");
+        }
+        match req.send().await {
+            Ok(resp) => {
+                let status = StatusCode::from_u16(resp.status().as_u16()).unwrap();
+                let mut out = HeaderMap::new();
+                for (k, v) in resp.headers() {
+                    if ["content-type", "retry-after"].contains(&k.as_str()) {
+                        out.insert(k.clone(), v.clone());
+                    }
+                }
+                match resp.bytes().await {
+                    Ok(b) => (status, out, b).into_response(),
+                    // The upstream dropped the connection: drop ours too, mid-body.
+                    Err(_) => {
+                        let failing = futures_util::stream::once(async {
+                            Err::<Bytes, _>(std::io::Error::other("upstream dropped"))
+                        });
+                        (status, out, axum::body::Body::from_stream(failing)).into_response()
+                    }
+                }
+            }
+            Err(_) => StatusCode::BAD_GATEWAY.into_response(),
+        }
+    }
+    let app = axum::Router::new()
+        .route("/api/runware", axum::routing::any(forward))
+        .route("/api/runware/{*rest}", axum::routing::any(forward))
+        .fallback_service(tower_http::services::ServeDir::new(&dist))
+        .with_state(mock);
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port)))
+        .await
+        .unwrap();
+    axum::serve(listener, app).await.ok();
+}
+
+pub fn fixture_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}

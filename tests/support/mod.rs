@@ -9,11 +9,10 @@ use serde_json::Value;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// Chromium is heavy on two cores: one browser at a time.
-static BROWSER_LOCK: Mutex<()> = Mutex::new(());
+static BROWSER_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub struct Harness {
     pub browser: Client,
@@ -23,7 +22,7 @@ pub struct Harness {
     _driver: KillOnDrop,
     _site: tokio::task::JoinHandle<()>,
     _profile: tempdir::Dir,
-    _lock: MutexGuard<'static, ()>,
+    _lock: tokio::sync::MutexGuard<'static, ()>,
 }
 
 struct KillOnDrop(Child);
@@ -94,7 +93,7 @@ async fn wait_for_http(url: &str) {
 impl Harness {
     /// Starts the stand-in (with `mock_args`), the static site and a browser on the app.
     pub async fn start(mock_args: &[&str]) -> Harness {
-        let lock = BROWSER_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let lock = BROWSER_LOCK.lock().await;
         let dist = root().join("dist");
         assert!(
             dist.join("index.html").exists(),

@@ -1,22 +1,47 @@
 //! Kling Studio: compose Kling IMAGE O1 requests, send them through a configurable endpoint,
 //! and watch results arrive.
 
-use leptos::prelude::*;
+pub mod api;
+pub mod browser;
+pub mod components;
+pub mod domain;
+pub mod jobs;
+pub mod studio;
 
-/// The whole app: top bar, composer and gallery.
+use components::composer::Composer;
+use components::gallery::Gallery;
+use components::payload::PayloadPanel;
+use components::settings::{connection_check, SettingsPanel};
+use components::topbar::TopBar;
+use leptos::prelude::*;
+use studio::Studio;
+
+/// The whole app: top bar, composer and gallery, with settings and payload sheets.
 #[component]
 pub fn App() -> impl IntoView {
-    let prompt = RwSignal::new(String::new());
+    let studio = Studio::new();
+    provide_context(studio);
+    provide_context(connection_check());
+    // The clock that elapsed times read; an interval writes it, not an effect.
+    if let Ok(tick) = set_interval_with_handle(
+        move || studio.now.set(browser::now_ms()),
+        std::time::Duration::from_millis(500),
+    ) {
+        on_cleanup(move || tick.clear());
+    }
+    let show_settings = RwSignal::new(false);
+    let show_payload = RwSignal::new(false);
     view! {
-        <header class="topbar">
-            <h1 class="brand">"Kling Studio"</h1>
-        </header>
+        <TopBar show_settings show_payload />
+        <Show when=move || show_settings.get()>
+            <SettingsPanel />
+        </Show>
         <main class="layout">
-            <section class="composer" aria-label="Composer">
-                <label for="prompt">"Prompt"</label>
-                <textarea id="prompt" bind:value=prompt rows="6"
-                    placeholder="Describe a shot"></textarea>
-            </section>
+            <Composer />
+            <Gallery />
         </main>
+        <Show when=move || show_payload.get()>
+            <PayloadPanel />
+        </Show>
     }
 }

@@ -1,0 +1,92 @@
+//! Thin adapters over browser APIs. Big strings (data URIs) stay JS strings here: they are
+//! handed around as `JsString`s and never copied into wasm memory.
+
+pub mod files;
+pub mod storage;
+
+use js_sys::{Function, JsString, Promise, Reflect};
+use thiserror::Error;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Failures of browser APIs, as a user reads them.
+#[derive(Clone, Debug, Error, PartialEq)]
+pub enum BrowserError {
+    #[error("could not read the file: {0}")]
+    Read(String),
+    #[error("this file is not an image the browser can decode")]
+    NotImage,
+    #[error("the clipboard refused: {0}")]
+    Clipboard(String),
+}
+
+/// A short text for a JS exception, without keeping the `JsValue`.
+pub fn describe(v: &JsValue) -> String {
+    v.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| v.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// Milliseconds since the page loaded (monotonic).
+pub fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+/// Wall-clock milliseconds since the epoch.
+pub fn epoch_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A random number in `[0, 1)` for back-off jitter.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep(ms: u32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+            .ok();
+    });
+    JsFuture::from(promise).await.ok();
+}
+
+/// Puts a JS string on the clipboard without copying it into wasm.
+pub async fn copy_js_text(text: &JsString) -> Result<(), BrowserError> {
+    let clipboard = Reflect::get(&window().navigator(), &"clipboard".into())
+        .map_err(|e| BrowserError::Clipboard(describe(&e)))?;
+    let write: Function = Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| BrowserError::Clipboard("no clipboard in this context".into()))?;
+    let promise: Promise = write
+        .call1(&clipboard, text)
+        .map_err(|e| BrowserError::Clipboard(describe(&e)))?
+        .unchecked_into();
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| BrowserError::Clipboard(describe(&e)))
+}
+
+/// A `blob:` URL for bytes, so big images never sit in the DOM as data URIs.
+pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+pub fn revoke_object_url(url: &str) {
+    if url.starts_with("blob:") {
+        web_sys::Url::revoke_object_url(url).ok();
+    }
+}

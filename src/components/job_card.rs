@@ -1,0 +1,82 @@
+//! A job: prompt excerpt, state, elapsed time, one slot per result, cost, cancel and retry.
+
+use crate::domain::job::{elapsed_label, excerpt, money};
+use crate::domain::{JobState, Slot};
+use crate::jobs;
+use crate::studio::{use_studio, Job};
+use leptos::prelude::*;
+
+/// One job card.
+#[component]
+pub fn JobCard(
+    /// The job shown.
+    job: Job,
+) -> impl IntoView {
+    let s = use_studio();
+    let state = job.state;
+    let started = job.started_ms;
+    let ended = job.ended_ms;
+    let elapsed = move || elapsed_label(ended.get().unwrap_or_else(|| s.now.get()) - started);
+    let slots = job.slots;
+    let cost = move || {
+        let c: f64 = slots.with(|s| s.iter().filter_map(|s| if let Slot::Done(r) = s { r.cost } else { None }).sum());
+        (c > 0.0).then(|| money(c))
+    };
+    let progress = move || {
+        slots.with(|s| {
+            let done = s.iter().filter(|s| matches!(s, Slot::Done(_))).count();
+            format!("{done} of {}", s.len())
+        })
+    };
+    let cancel_job = job.clone();
+    let retry_job = job.clone();
+    let remix_job = job.clone();
+    let title = excerpt(&job.form.prompt, 90);
+    view! {
+        <article class="job" role="listitem" aria-label=format!("Job: {title}")>
+            <header class="job-head">
+                <span class=move || format!("pill state-{}", state.get().label())>{move || state.get().label()}</span>
+                <span class="job-title">{title.clone()}</span>
+                <span class="muted tabular" aria-label="Elapsed">{elapsed}</span>
+            </header>
+            <div class="slots" aria-label=move || format!("Results: {}", progress())>
+                {move || slots.get().into_iter().map(|slot| match slot {
+                    Slot::Waiting => view! { <span class="slot waiting" title="Waiting"></span> }.into_any(),
+                    Slot::Done(r) => view! { <img class="slot done" src=r.src alt="" /> }.into_any(),
+                    Slot::Failed(why) => view! { <span class="slot failed" title=why>"!"</span> }.into_any(),
+                }).collect_view()}
+            </div>
+            <p class="muted small">
+                {if job.is_async { "async" } else { "sync" }} " · " {progress} " · "
+                <span class="mono">{job.task_uuid.clone()}</span>
+                {move || cost().map(|c| format!(" · {c}"))}
+            </p>
+            {move || job.notice.get().map(|n| view! { <p class="notice warn" role="status">{n}</p> })}
+            {move || job.error.get().map(|(h, d)| view! {
+                <div class="job-error" role="alert"><strong>{h}</strong><p>{d}</p></div>
+            })}
+            <Show when=move || state.get() == JobState::Cancelled>
+                <p class="notice warn">"Cancelled here only: Runware has no cancel, so the task still runs and is billed."</p>
+            </Show>
+            <div class="row actions">
+                <Show when=move || !state.get().is_final()>
+                    {
+                        let j = cancel_job.clone();
+                        view! { <button type="button" on:click=move |_| jobs::cancel(&j)
+                            title="Stops waiting; Runware still bills the task">"Cancel"</button> }
+                    }
+                </Show>
+                <Show when=move || matches!(state.get(), JobState::Failed | JobState::Cancelled)>
+                    {
+                        let j = retry_job.clone();
+                        view! { <button type="button" on:click=move |_| jobs::retry(s, &j)>"Retry"</button> }
+                    }
+                </Show>
+                {
+                    let j = remix_job.clone();
+                    view! { <button type="button" on:click=move |_| jobs::remix(s, &j)>"Remix"</button> }
+                }
+            </div>
+        </article>
+    }
+}

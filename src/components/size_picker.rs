@@ -1,0 +1,90 @@
+//! The 16 allowed sizes as aspect tiles with a 1k/2k switch, plus "match the first reference"
+//! when references are present. Nothing else can be chosen.
+
+use super::field::FieldMessage;
+use crate::domain::SizeChoice;
+use crate::studio::use_studio;
+use leptos::prelude::*;
+use runware::{Aspect, Resolution, Size};
+
+/// The size picker.
+#[component]
+pub fn SizePicker() -> impl IntoView {
+    let s = use_studio();
+    let choice = Memo::new(move |_| s.form.with(|f| f.size));
+    let tier = Memo::new(move |_| match choice.get() {
+        SizeChoice::Fixed(size) => size.tier(),
+        SizeChoice::MatchFirst(t) => t,
+    });
+    let has_refs = Memo::new(move |_| s.refs.with(|r| !r.is_empty()));
+    let set = move |c: SizeChoice| s.edit("size", |f| f.size = c);
+    let set_tier = move |t: Resolution| {
+        set(match choice.get_untracked() {
+            SizeChoice::Fixed(size) => SizeChoice::Fixed(Size::new(size.aspect(), t)),
+            SizeChoice::MatchFirst(_) => SizeChoice::MatchFirst(t),
+        })
+    };
+    let tiles = Aspect::ALL
+        .into_iter()
+        .map(|aspect| {
+            let (w, h) = aspect.dims(Resolution::K1);
+            let pressed = move || choice.get() == SizeChoice::Fixed(Size::new(aspect, tier.get()));
+            let name = move || {
+                let (w, h) = aspect.dims(tier.get());
+                format!("{} {w}x{h}", aspect.label())
+            };
+            view! {
+                <button
+                    type="button"
+                    class="tile"
+                    aria-pressed=move || pressed().to_string()
+                    aria-label=name
+                    on:click=move |_| set(SizeChoice::Fixed(Size::new(aspect, tier.get_untracked())))
+                >
+                    <span class="shape" style=format!("aspect-ratio: {w} / {h}")></span>
+                    <span class="tile-label">{aspect.label()}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    let readout = move || match choice.get() {
+        SizeChoice::Fixed(size) => format!("{} × {}", size.width(), size.height()),
+        SizeChoice::MatchFirst(t) => format!("Aspect of reference 1, {t}"),
+    };
+    view! {
+        <fieldset class="field" id="size" aria-describedby=move || s.error_for("size").map(|_| "size-error")>
+            <legend>"Size"</legend>
+            <div class="tier-switch" role="group" aria-label="Tier">
+                {Resolution::ALL
+                    .into_iter()
+                    .map(|t| view! {
+                        <button
+                            type="button"
+                            class="pill"
+                            aria-pressed=move || (tier.get() == t).to_string()
+                            on:click=move |_| set_tier(t)
+                        >
+                            {t.as_str()}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            <div class="tiles">
+                {tiles}
+                <Show when=move || has_refs.get()>
+                    <button
+                        type="button"
+                        class="tile match"
+                        aria-pressed=move || matches!(choice.get(), SizeChoice::MatchFirst(_)).to_string()
+                        on:click=move |_| set(SizeChoice::MatchFirst(tier.get_untracked()))
+                    >
+                        <span class="shape ref-shape"></span>
+                        <span class="tile-label">"Match first reference"</span>
+                    </button>
+                </Show>
+            </div>
+            <p class="readout">{readout}</p>
+            <FieldMessage control="size" />
+        </fieldset>
+    }
+}

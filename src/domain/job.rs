@@ -1,0 +1,123 @@
+//! A job's life: the states a card shows, its result slots, and names for what it produced.
+
+use runware::OutputFormat;
+
+/// The state pill of a job card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobState {
+    Queued,
+    Running,
+    /// Some results are in, others still running.
+    Partial,
+    Done,
+    Failed,
+    Cancelled,
+}
+
+impl JobState {
+    pub fn label(self) -> &'static str {
+        match self {
+            JobState::Queued => "queued",
+            JobState::Running => "running",
+            JobState::Partial => "partial",
+            JobState::Done => "done",
+            JobState::Failed => "failed",
+            JobState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn is_final(self) -> bool {
+        matches!(self, JobState::Done | JobState::Failed | JobState::Cancelled)
+    }
+}
+
+/// One expected result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    Waiting,
+    Done(ResultMeta),
+    Failed(String),
+}
+
+/// What the gallery knows of one result image.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultMeta {
+    pub image_uuid: String,
+    /// What an `<img>` shows: the result URL, or a `blob:` URL made from inline data.
+    pub src: String,
+    /// The server's URL, when the result was delivered as one (for "copy URL").
+    pub remote_url: Option<String>,
+    pub seed: Option<i64>,
+    pub cost: Option<f64>,
+    pub nsfw: Option<bool>,
+    pub format: OutputFormat,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// The state implied by the slots while the job is still being worked on.
+pub fn running_state(slots: &[Slot]) -> JobState {
+    let done = slots.iter().filter(|s| matches!(s, Slot::Done(_))).count();
+    if done == 0 {
+        JobState::Running
+    } else if done == slots.len() {
+        JobState::Done
+    } else {
+        JobState::Partial
+    }
+}
+
+/// The final state once nothing more will arrive: done if anything succeeded.
+pub fn final_state(slots: &[Slot]) -> JobState {
+    if slots.iter().any(|s| matches!(s, Slot::Done(_))) {
+        JobState::Done
+    } else {
+        JobState::Failed
+    }
+}
+
+/// `lighthouse-at-dusk-1234567.jpg`: prompt words, seed and format, safe on every OS.
+pub fn download_name(prompt: &str, seed: Option<i64>, format: OutputFormat) -> String {
+    let mut slug = String::new();
+    for word in prompt
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if slug.len() + word.len() > 48 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_lowercase());
+    }
+    if slug.is_empty() {
+        slug.push_str("kling");
+    }
+    match seed {
+        Some(s) => format!("{slug}-{s}.{}", format.extension()),
+        None => format!("{slug}.{}", format.extension()),
+    }
+}
+
+/// The first words of a prompt, for cards and alt text.
+pub fn excerpt(prompt: &str, max_chars: usize) -> String {
+    let p = prompt.trim();
+    if p.chars().count() <= max_chars {
+        return p.to_owned();
+    }
+    let cut: String = p.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{cut}…")
+}
+
+/// "1:05" for 65 seconds.
+pub fn elapsed_label(ms: f64) -> String {
+    let s = (ms.max(0.0) / 1000.0).floor() as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// "$0.056"
+pub fn money(usd: f64) -> String {
+    format!("${usd:.3}")
+}

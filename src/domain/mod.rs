@@ -1,0 +1,10 @@
+//! Pure form -> payload logic: no browser, no HTTP, tested natively.
+
+pub mod form;
+pub mod import;
+pub mod job;
+pub mod payload;
+
+pub use form::{Form, RefInput, SizeChoice};
+pub use job::{JobState, ResultMeta, Slot};
+pub use payload::{build, Built};

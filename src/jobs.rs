@@ -1,0 +1,335 @@
+//! Running jobs: submit, poll, retry, cancel. Writes job signals from async tasks (never from
+//! effects); views only read them.
+
+use crate::api::{self, Abort, Body, ClientError, Endpoint};
+use crate::browser::{self, object_url};
+use crate::domain::form::control_for;
+use crate::domain::job::{final_state, running_state};
+use crate::domain::payload::Segment;
+use crate::domain::{Built, Form, JobState, ResultMeta, Slot};
+use crate::studio::{Job, RefItem, RefSource, Studio};
+use base64::Engine;
+use js_sys::{Array, JsString};
+use leptos::prelude::*;
+use runware::{Envelope, ImageInference, OutputFormat, PollSchedule, ResultItem, TaskStatus};
+use wasm_bindgen::JsValue;
+
+/// JS-side pieces of the request body for `built`: JSON text with each local reference's
+/// data URI spliced in as the browser's own string.
+pub fn body_parts(built: &Built, refs: &[RefItem]) -> Array {
+    built
+        .body_segments()
+        .into_iter()
+        .map(|seg| match seg {
+            Segment::Json(text) => JsValue::from(JsString::from(text)),
+            Segment::Reference(i) => match refs.get(i).map(|r| &r.source) {
+                Some(RefSource::Local(f)) => {
+                    let uri: &JsString = &f.data_uri;
+                    JsValue::from(uri.clone())
+                },
+                _ => JsValue::from(JsString::from("")),
+            },
+        })
+        .collect()
+}
+
+/// Sends the composer's task if it is valid. Returns whether anything was sent.
+pub fn submit(s: Studio) -> bool {
+    s.attempted.set(true);
+    let built = s.built.get_untracked();
+    if !built.is_valid() {
+        return false;
+    }
+    s.server_error.set(None);
+    let refs = s.refs.get_untracked();
+    let body = Body::from_parts(&body_parts(&built, &refs));
+    s.next_task_uuid.set(crate::studio::new_task_uuid());
+    launch(s, built.task, s.form.get_untracked(), refs, body);
+    true
+}
+
+/// Sends a past job's settings again as a new task (fresh UUID).
+pub fn retry(s: Studio, job: &Job) {
+    let inputs: Vec<_> = job.refs.iter().map(RefItem::input).collect();
+    let nonce = (browser::random() * 9.0e15) as u64;
+    let built = crate::domain::build(&job.form, &inputs, &crate::studio::new_task_uuid(), nonce);
+    if !built.is_valid() {
+        return;
+    }
+    let body = Body::from_parts(&body_parts(&built, &job.refs));
+    launch(s, built.task, job.form.clone(), job.refs.clone(), body);
+}
+
+/// Stops watching a job. Runware has no cancel: the task still runs and is billed.
+pub fn cancel(job: &Job) {
+    if !job.state.get_untracked().is_final() {
+        job.abort.abort();
+        job.state.set(JobState::Cancelled);
+        job.ended_ms.set(Some(browser::now_ms()));
+    }
+}
+
+fn launch(s: Studio, task: ImageInference, form: Form, refs: Vec<RefItem>, body: Body) {
+    let n = task.result_count().max(1) as usize;
+    let job = Job {
+        id: s.fresh_id(),
+        task_uuid: task.task_uuid.clone(),
+        form,
+        refs,
+        is_async: task.is_async(),
+        started_ms: browser::now_ms(),
+        state: RwSignal::new(JobState::Queued),
+        slots: RwSignal::new(vec![Slot::Waiting; n]),
+        ended_ms: RwSignal::new(None),
+        error: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        abort: Abort::new(),
+    };
+    s.jobs.update(|jobs| jobs.insert(0, job.clone()));
+    leptos::task::spawn_local(run(s, job, task, body));
+}
+
+async fn run(s: Studio, job: Job, task: ImageInference, body: Body) {
+    let ep = s.endpoint_now();
+    job.state.set(JobState::Running);
+    // A sync Kling job can take minutes; the async acknowledgement comes at once.
+    let timeout = if job.is_async { 60 } else { 600 };
+    let answer = api::post(&ep, &body, timeout, false, &job.abort, |n| job.notice.set(n)).await;
+    if job.state.get_untracked() == JobState::Cancelled {
+        return;
+    }
+    let env = match answer.and_then(|env| own_errors(env, &job.task_uuid)) {
+        Ok(env) => env,
+        Err(e) => return fail(s, &job, e),
+    };
+    if !job.is_async {
+        apply(&job, &task, &env);
+        return finish(&job, final_state(&job.slots.get_untracked()));
+    }
+    poll(s, &job, &task, &ep).await;
+}
+
+/// Polls `getResponse` on the contract's schedule until every slot is settled.
+async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
+    let schedule = PollSchedule::default();
+    let body = Body::json(
+        &serde_json::to_string(&[runware::Task::GetResponse(runware::GetResponse {
+            task_uuid: job.task_uuid.clone(),
+        })])
+        .expect("tasks always serialise"),
+    );
+    let mut n = 0;
+    loop {
+        browser::sleep(schedule.gap(n).as_millis() as u32).await;
+        n += 1;
+        if job.state.get_untracked() == JobState::Cancelled {
+            return;
+        }
+        let elapsed = std::time::Duration::from_millis((browser::now_ms() - job.started_ms) as u64);
+        if !schedule.keep_polling(elapsed) {
+            job.error.set(Some((
+                "Gave up waiting after 20 minutes".into(),
+                format!("The task may still finish on Runware (taskUUID {}).", job.task_uuid),
+            )));
+            return finish(job, final_state(&job.slots.get_untracked()));
+        }
+        match api::post(ep, &body, 30, true, &job.abort, |m| job.notice.set(m))
+            .await
+            .and_then(|env| own_errors(env, &job.task_uuid))
+        {
+            Ok(env) => {
+                if apply(job, task, &env) {
+                    return finish(job, final_state(&job.slots.get_untracked()));
+                }
+                job.state.set(running_state(&job.slots.get_untracked()));
+            }
+            // The task was accepted: a bad patch of network must not lose it. Keep polling.
+            Err(e) if e.is_transient(true) => job.notice.set(Some(format!("{e} Still polling."))),
+            Err(ClientError::Cancelled) => return,
+            Err(e) => return fail(s, job, e),
+        }
+    }
+}
+
+/// Errors in a 2xx answer that concern this task turn it into a failure.
+fn own_errors(env: Envelope, task_uuid: &str) -> Result<Envelope, ClientError> {
+    let errors = env.errors_for(task_uuid);
+    if errors.is_empty() {
+        Ok(env)
+    } else {
+        Err(ClientError::Api {
+            status: 200,
+            errors,
+            retry_after_ms: None,
+        })
+    }
+}
+
+/// Fills slots from an answer; returns true when nothing more will arrive.
+fn apply(job: &Job, task: &ImageInference, env: &Envelope) -> bool {
+    let items: Vec<&ResultItem> = env.results_for(&job.task_uuid).collect();
+    let format = task.effective_output_format();
+    let dims = task.width.zip(task.height).map(|(w, h)| (w as u32, h as u32));
+    job.slots.update(|slots| {
+        for (i, item) in items.iter().enumerate() {
+            if i >= slots.len() {
+                slots.push(Slot::Waiting);
+            }
+            if matches!(slots[i], Slot::Done(_)) {
+                continue;
+            }
+            slots[i] = match item.effective_status() {
+                TaskStatus::Success => match result_meta(item, format, dims) {
+                    Ok(meta) => Slot::Done(meta),
+                    Err(why) => Slot::Failed(why),
+                },
+                TaskStatus::Error => Slot::Failed(
+                    item.error
+                        .as_ref()
+                        .map(|e| format!("{}: {}", e.code, e.message))
+                        .unwrap_or_else(|| "This result failed.".into()),
+                ),
+                _ => Slot::Waiting,
+            };
+        }
+    });
+    job.slots.with_untracked(|slots| {
+        slots.iter().all(|s| matches!(s, Slot::Done(_))) || slots.iter().any(|s| matches!(s, Slot::Failed(_)))
+    })
+}
+
+/// Accepts only image sources that cannot run code: http(s), `data:image/…` and `blob:`.
+pub fn safe_image_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("blob:")
+        || lower.starts_with("data:image/")
+        || lower.starts_with('/')
+}
+
+fn result_meta(item: &ResultItem, format: OutputFormat, dims: Option<(u32, u32)>) -> Result<ResultMeta, String> {
+    let (src, remote_url) = if let Some(url) = &item.image_url {
+        if !safe_image_url(url) {
+            return Err("The server sent an image URL that is not http(s); it was not shown.".into());
+        }
+        (url.clone(), Some(url.clone()))
+    } else {
+        let (mime, b64) = match (&item.image_data_uri, &item.image_base64_data) {
+            (Some(uri), _) => {
+                let (head, data) = uri
+                    .split_once(";base64,")
+                    .ok_or("The data URI of this result is not base64.")?;
+                let mime = head.strip_prefix("data:").unwrap_or("");
+                if !mime.starts_with("image/") {
+                    return Err("The data URI of this result is not an image.".into());
+                }
+                (mime.to_owned(), data)
+            }
+            (None, Some(b64)) => (format.mime().to_owned(), b64.as_str()),
+            (None, None) => return Err("The result carries no image.".into()),
+        };
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(b64.trim())
+            .map_err(|_| "The result's base64 could not be decoded.".to_string())?;
+        (object_url(&bytes, &mime).ok_or("The browser could not hold this image.")?, None)
+    };
+    Ok(ResultMeta {
+        image_uuid: item.image_uuid.clone().unwrap_or_default(),
+        src,
+        remote_url,
+        seed: item.seed,
+        cost: item.cost,
+        nsfw: item.nsfw_content,
+        format,
+        width: dims.map(|d| d.0),
+        height: dims.map(|d| d.1),
+    })
+}
+
+fn finish(job: &Job, state: JobState) {
+    job.notice.set(None);
+    job.state.set(state);
+    job.ended_ms.set(Some(browser::now_ms()));
+}
+
+fn fail(s: Studio, job: &Job, e: ClientError) {
+    if e == ClientError::Cancelled {
+        return;
+    }
+    let headline = e.category().headline().to_owned();
+    if let Some(api_err) = e.first_api_error() {
+        if let Some(param) = api_err.parameters().into_iter().next() {
+            let control = control_for(&param);
+            s.server_error.set(Some((control, format!("Runware: {} ({})", api_err.message, api_err.code))));
+        }
+    }
+    job.error.set(Some((headline, e.to_string())));
+    job.slots.update(|slots| {
+        for slot in slots.iter_mut().filter(|s| matches!(s, Slot::Waiting)) {
+            *slot = Slot::Failed("Not produced.".into());
+        }
+    });
+    finish(job, JobState::Failed);
+}
+
+/// What "test connection" found out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Connection {
+    /// The endpoint answered and the key (or the proxy's) was accepted.
+    Ok { balance: Option<f64> },
+    /// The endpoint answered but refused the key.
+    KeyRefused(String),
+    /// No usable answer.
+    Down(String),
+}
+
+/// Asks `accountManagement` `getDetails`: does the endpoint answer, is the key accepted?
+pub async fn test_connection(ep: Endpoint) -> Connection {
+    let task_uuid = crate::studio::new_task_uuid();
+    let body = Body::json(
+        &serde_json::to_string(&[runware::Task::AccountManagement(runware::AccountManagement {
+            task_uuid: task_uuid.clone(),
+            operation: "getDetails".into(),
+        })])
+        .expect("tasks always serialise"),
+    );
+    match api::post_once(&ep, &body, 15, &Abort::new()).await {
+        Ok(env) => Connection::Ok {
+            balance: env.results_for(&task_uuid).find_map(|r| r.balance),
+        },
+        Err(e @ ClientError::Api { status: 401 | 403, .. }) => Connection::KeyRefused(e.to_string()),
+        Err(e) => Connection::Down(e.to_string()),
+    }
+}
+
+/// Adds a gallery result to the reference tray: its bytes when they can be fetched (inline
+/// results always; URL results where CORS allows), else the URL itself.
+pub async fn use_as_reference(s: Studio, meta: ResultMeta, name: String) {
+    if s.refs.with_untracked(|r| r.len()) >= runware::limits::REFERENCES_MAX {
+        s.tray_notice.set(Some(format!(
+            "At most {} reference images: remove one first.",
+            runware::limits::REFERENCES_MAX
+        )));
+        return;
+    }
+    let source = match browser::files::fetch_as_local(&meta.src, &name).await {
+        Ok(file) => RefSource::Local(file),
+        Err(_) => match &meta.remote_url {
+            Some(url) => RefSource::Text(url.clone()),
+            None => {
+                s.tray_notice.set(Some("This result could not be read back as a reference.".into()));
+                return;
+            }
+        },
+    };
+    let id = s.fresh_id();
+    s.refs.update(|r| r.push(RefItem { id, source }));
+}
+
+/// Loads a job's settings and references back into the composer.
+pub fn remix(s: Studio, job: &Job) {
+    s.form.set(job.form.clone());
+    s.refs.set(job.refs.clone());
+    s.server_error.set(None);
+}

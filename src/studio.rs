@@ -1,0 +1,196 @@
+//! The app's shared state, provided once as a context: signals, and what derives from them.
+
+use crate::api::{Abort, Endpoint};
+use crate::browser::{files::LocalFile, storage};
+use crate::domain::{build, form::control_for, Built, Form, JobState, RefInput, Slot};
+use leptos::prelude::*;
+
+/// The same-origin path that `trunk serve` and the production proxy forward to Runware.
+pub const DEFAULT_ENDPOINT: &str = "/api/runware";
+
+/// One reference image in the tray, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefItem {
+    pub id: u64,
+    pub source: RefSource,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RefSource {
+    Local(LocalFile),
+    /// A URL or an image UUID (or imported data URI / base64 text).
+    Text(String),
+}
+
+impl RefItem {
+    pub fn input(&self) -> RefInput {
+        match &self.source {
+            RefSource::Local(f) => RefInput::Local {
+                label: f.name.clone(),
+            },
+            RefSource::Text(t) => RefInput::Text(t.clone()),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match &self.source {
+            RefSource::Local(f) => f.name.clone(),
+            RefSource::Text(t) if t.len() > 60 => crate::domain::payload::abbreviate(t),
+            RefSource::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// One submission and everything that happens to it.
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub id: u64,
+    pub task_uuid: String,
+    pub form: Form,
+    pub refs: Vec<RefItem>,
+    pub is_async: bool,
+    pub started_ms: f64,
+    pub state: RwSignal<JobState>,
+    pub slots: RwSignal<Vec<Slot>>,
+    pub ended_ms: RwSignal<Option<f64>>,
+    /// Headline and detail of the failure, for the card.
+    pub error: RwSignal<Option<(String, String)>>,
+    /// A passing remark: "retry 1 of 3 in 1.2 s".
+    pub notice: RwSignal<Option<String>>,
+    pub abort: Abort,
+}
+
+/// Everything the views share.
+#[derive(Clone, Copy)]
+pub struct Studio {
+    pub form: RwSignal<Form>,
+    pub refs: RwSignal<Vec<RefItem>>,
+    pub jobs: RwSignal<Vec<Job>>,
+    pub endpoint: RwSignal<String>,
+    pub api_key: RwSignal<String>,
+    pub remember_key: RwSignal<bool>,
+    /// Controls the user has edited or left: their messages show from then on.
+    pub touched: RwSignal<Vec<&'static str>>,
+    /// After a send attempt every message shows.
+    pub attempted: RwSignal<bool>,
+    /// A field Runware itself refused on the last job: (control, message).
+    pub server_error: RwSignal<Option<(&'static str, String)>>,
+    pub tray_notice: RwSignal<Option<String>>,
+    /// Page clock for elapsed times, ticking while the app is open.
+    pub now: RwSignal<f64>,
+    /// The UUID the next submission will carry (shown in the payload panel).
+    pub next_task_uuid: RwSignal<String>,
+    pub built: Memo<Built>,
+    next_id: StoredValue<u64>,
+}
+
+pub fn new_task_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl Studio {
+    pub fn new() -> Self {
+        let form = RwSignal::new(Form::default());
+        let refs = RwSignal::new(Vec::<RefItem>::new());
+        let next_task_uuid = RwSignal::new(new_task_uuid());
+        let nonce = (js_sys::Math::random() * 9.0e15) as u64;
+        let built = Memo::new(move |_| {
+            let inputs: Vec<RefInput> = refs.with(|r| r.iter().map(RefItem::input).collect());
+            form.with(|f| next_task_uuid.with(|id| build(f, &inputs, id, nonce)))
+        });
+        let remember = storage::load_remember();
+        Studio {
+            form,
+            refs,
+            jobs: RwSignal::new(Vec::new()),
+            endpoint: RwSignal::new(storage::load_endpoint().unwrap_or_else(|| DEFAULT_ENDPOINT.into())),
+            api_key: RwSignal::new(storage::load_key()),
+            remember_key: RwSignal::new(remember),
+            touched: RwSignal::new(Vec::new()),
+            attempted: RwSignal::new(false),
+            server_error: RwSignal::new(None),
+            tray_notice: RwSignal::new(None),
+            now: RwSignal::new(crate::browser::now_ms()),
+            next_task_uuid,
+            built,
+            next_id: StoredValue::new(1),
+        }
+    }
+
+    pub fn fresh_id(&self) -> u64 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        id
+    }
+
+    pub fn endpoint_now(&self) -> Endpoint {
+        let key = self.api_key.get_untracked();
+        Endpoint {
+            url: self.endpoint.get_untracked().trim().to_owned(),
+            key: (!key.trim().is_empty()).then(|| key.trim().to_owned()),
+        }
+    }
+
+    /// Edits the form and marks the control as touched; a server complaint about it is
+    /// cleared, since the user is fixing it.
+    pub fn edit(&self, control: &'static str, f: impl FnOnce(&mut Form)) {
+        self.form.update(f);
+        self.touch(control);
+        if self.server_error.with_untracked(|e| e.as_ref().is_some_and(|(c, _)| *c == control)) {
+            self.server_error.set(None);
+        }
+    }
+
+    pub fn touch(&self, control: &'static str) {
+        if !self.touched.with_untracked(|t| t.contains(&control)) {
+            self.touched.update(|t| t.push(control));
+        }
+    }
+
+    /// The message to show under `control`, if any.
+    pub fn error_for(&self, control: &'static str) -> Option<String> {
+        if let Some((c, m)) = self.server_error.get() {
+            if c == control {
+                return Some(m);
+            }
+        }
+        let visible = self.attempted.get() || self.touched.with(|t| t.contains(&control));
+        if !visible {
+            return None;
+        }
+        self.built.with(|b| {
+            b.errors
+                .iter()
+                .find(|e| control_for(&e.field) == control)
+                .map(|e| e.message.clone())
+        })
+    }
+
+    /// Total cost of every result in this session (USD).
+    pub fn session_cost(&self) -> f64 {
+        self.jobs.with(|jobs| {
+            jobs.iter()
+                .map(|j| {
+                    j.slots.with(|s| {
+                        s.iter()
+                            .filter_map(|s| match s {
+                                Slot::Done(r) => r.cost,
+                                _ => None,
+                            })
+                            .sum::<f64>()
+                    })
+                })
+                .sum()
+        })
+    }
+}
+
+impl Default for Studio {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_studio() -> Studio {
+    expect_context::<Studio>()
+}

@@ -26,7 +26,7 @@ pub fn body_parts(built: &Built, refs: &[RefItem]) -> Array {
                 Some(RefSource::Local(f)) => {
                     let uri: &JsString = &f.data_uri;
                     JsValue::from(uri.clone())
-                },
+                }
                 _ => JsValue::from(JsString::from("")),
             },
         })
@@ -94,7 +94,10 @@ async fn run(s: Studio, job: Job, task: ImageInference, body: Body) {
     job.state.set(JobState::Running);
     // A sync Kling job can take minutes; the async acknowledgement comes at once.
     let timeout = if job.is_async { 60 } else { 600 };
-    let answer = api::post(&ep, &body, timeout, false, &job.abort, |n| job.notice.set(n)).await;
+    let answer = api::post(&ep, &body, timeout, false, &job.abort, |n| {
+        job.notice.set(n)
+    })
+    .await;
     if job.state.get_untracked() == JobState::Cancelled {
         return;
     }
@@ -129,7 +132,10 @@ async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
         if !schedule.keep_polling(elapsed) {
             job.error.set(Some((
                 "Gave up waiting after 20 minutes".into(),
-                format!("The task may still finish on Runware (taskUUID {}).", job.task_uuid),
+                format!(
+                    "The task may still finish on Runware (taskUUID {}).",
+                    job.task_uuid
+                ),
             )));
             return finish(job, final_state(&job.slots.get_untracked()));
         }
@@ -169,7 +175,10 @@ fn own_errors(env: Envelope, task_uuid: &str) -> Result<Envelope, ClientError> {
 fn apply(job: &Job, task: &ImageInference, env: &Envelope) -> bool {
     let items: Vec<&ResultItem> = env.results_for(&job.task_uuid).collect();
     let format = task.effective_output_format();
-    let dims = task.width.zip(task.height).map(|(w, h)| (w as u32, h as u32));
+    let dims = task
+        .width
+        .zip(task.height)
+        .map(|(w, h)| (w as u32, h as u32));
     job.slots.update(|slots| {
         for (i, item) in items.iter().enumerate() {
             if i >= slots.len() {
@@ -194,7 +203,8 @@ fn apply(job: &Job, task: &ImageInference, env: &Envelope) -> bool {
         }
     });
     job.slots.with_untracked(|slots| {
-        slots.iter().all(|s| matches!(s, Slot::Done(_))) || slots.iter().any(|s| matches!(s, Slot::Failed(_)))
+        slots.iter().all(|s| matches!(s, Slot::Done(_)))
+            || slots.iter().any(|s| matches!(s, Slot::Failed(_)))
     })
 }
 
@@ -208,10 +218,16 @@ pub fn safe_image_url(url: &str) -> bool {
         || lower.starts_with('/')
 }
 
-fn result_meta(item: &ResultItem, format: OutputFormat, dims: Option<(u32, u32)>) -> Result<ResultMeta, String> {
+fn result_meta(
+    item: &ResultItem,
+    format: OutputFormat,
+    dims: Option<(u32, u32)>,
+) -> Result<ResultMeta, String> {
     let (src, remote_url) = if let Some(url) = &item.image_url {
         if !safe_image_url(url) {
-            return Err("The server sent an image URL that is not http(s); it was not shown.".into());
+            return Err(
+                "The server sent an image URL that is not http(s); it was not shown.".into(),
+            );
         }
         (url.clone(), Some(url.clone()))
     } else {
@@ -232,7 +248,10 @@ fn result_meta(item: &ResultItem, format: OutputFormat, dims: Option<(u32, u32)>
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(b64.trim())
             .map_err(|_| "The result's base64 could not be decoded.".to_string())?;
-        (object_url(&bytes, &mime).ok_or("The browser could not hold this image.")?, None)
+        (
+            object_url(&bytes, &mime).ok_or("The browser could not hold this image.")?,
+            None,
+        )
     };
     Ok(ResultMeta {
         image_uuid: item.image_uuid.clone().unwrap_or_default(),
@@ -261,7 +280,10 @@ fn fail(s: Studio, job: &Job, e: ClientError) {
     if let Some(api_err) = e.first_api_error() {
         if let Some(param) = api_err.parameters().into_iter().next() {
             let control = control_for(&param);
-            s.server_error.set(Some((control, format!("Runware: {} ({})", api_err.message, api_err.code))));
+            s.server_error.set(Some((
+                control,
+                format!("Runware: {} ({})", api_err.message, api_err.code),
+            )));
         }
     }
     job.error.set(Some((headline, e.to_string())));
@@ -288,17 +310,23 @@ pub enum Connection {
 pub async fn test_connection(ep: Endpoint) -> Connection {
     let task_uuid = crate::studio::new_task_uuid();
     let body = Body::json(
-        &serde_json::to_string(&[runware::Task::AccountManagement(runware::AccountManagement {
-            task_uuid: task_uuid.clone(),
-            operation: "getDetails".into(),
-        })])
+        &serde_json::to_string(&[runware::Task::AccountManagement(
+            runware::AccountManagement {
+                task_uuid: task_uuid.clone(),
+                operation: "getDetails".into(),
+            },
+        )])
         .expect("tasks always serialise"),
     );
     match api::post_once(&ep, &body, 15, &Abort::new()).await {
         Ok(env) => Connection::Ok {
             balance: env.results_for(&task_uuid).find_map(|r| r.balance),
         },
-        Err(e @ ClientError::Api { status: 401 | 403, .. }) => Connection::KeyRefused(e.to_string()),
+        Err(
+            e @ ClientError::Api {
+                status: 401 | 403, ..
+            },
+        ) => Connection::KeyRefused(e.to_string()),
         Err(e) => Connection::Down(e.to_string()),
     }
 }
@@ -318,7 +346,9 @@ pub async fn use_as_reference(s: Studio, meta: ResultMeta, name: String) {
         Err(_) => match &meta.remote_url {
             Some(url) => RefSource::Text(url.clone()),
             None => {
-                s.tray_notice.set(Some("This result could not be read back as a reference.".into()));
+                s.tray_notice.set(Some(
+                    "This result could not be read back as a reference.".into(),
+                ));
                 return;
             }
         },

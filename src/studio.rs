@@ -103,7 +103,9 @@ impl Studio {
             form,
             refs,
             jobs: RwSignal::new(Vec::new()),
-            endpoint: RwSignal::new(storage::load_endpoint().unwrap_or_else(|| DEFAULT_ENDPOINT.into())),
+            endpoint: RwSignal::new(
+                storage::load_endpoint().unwrap_or_else(|| DEFAULT_ENDPOINT.into()),
+            ),
             api_key: RwSignal::new(storage::load_key()),
             remember_key: RwSignal::new(remember),
             touched: RwSignal::new(Vec::new()),
@@ -136,7 +138,10 @@ impl Studio {
     pub fn edit(&self, control: &'static str, f: impl FnOnce(&mut Form)) {
         self.form.update(f);
         self.touch(control);
-        if self.server_error.with_untracked(|e| e.as_ref().is_some_and(|(c, _)| *c == control)) {
+        if self
+            .server_error
+            .with_untracked(|e| e.as_ref().is_some_and(|(c, _)| *c == control))
+        {
             self.server_error.set(None);
         }
     }

@@ -20,7 +20,12 @@ pub struct Endpoint {
 
 impl std::fmt::Debug for Endpoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Endpoint({}, key: {})", self.url, if self.key.is_some() { "set" } else { "none" })
+        write!(
+            f,
+            "Endpoint({}, key: {})",
+            self.url,
+            if self.key.is_some() { "set" } else { "none" }
+        )
     }
 }
 
@@ -66,7 +71,10 @@ impl ClientError {
 
     fn retry_after(&self) -> Option<std::time::Duration> {
         match self {
-            ClientError::Api { retry_after_ms: Some(ms), .. } => Some(std::time::Duration::from_millis(*ms)),
+            ClientError::Api {
+                retry_after_ms: Some(ms),
+                ..
+            } => Some(std::time::Duration::from_millis(*ms)),
             _ => None,
         }
     }
@@ -85,7 +93,11 @@ impl ClientError {
             ClientError::Api { status, errors, .. } => {
                 let e = errors.first();
                 let param = e.and_then(|e| e.parameters().into_iter().next());
-                runware::categorize(e.map_or("", |e| e.code.as_str()), Some(*status), param.as_deref())
+                runware::categorize(
+                    e.map_or("", |e| e.code.as_str()),
+                    Some(*status),
+                    param.as_deref(),
+                )
             }
             ClientError::Network(_) | ClientError::Timeout(_) | ClientError::Unreadable { .. } => {
                 runware::ErrorCategory::Network
@@ -141,7 +153,12 @@ impl Abort {
 }
 
 /// POSTs once; `timeout_s` bounds the whole exchange.
-pub async fn post_once(ep: &Endpoint, body: &Body, timeout_s: u32, abort: &Abort) -> Result<Envelope, ClientError> {
+pub async fn post_once(
+    ep: &Endpoint,
+    body: &Body,
+    timeout_s: u32,
+    abort: &Abort,
+) -> Result<Envelope, ClientError> {
     let controller = AbortController::new().map_err(|e| ClientError::Network(describe(&e)))?;
     *abort.0.borrow_mut() = Some(controller.clone());
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -153,7 +170,10 @@ pub async fn post_once(ep: &Endpoint, body: &Body, timeout_s: u32, abort: &Abort
             controller.abort();
         });
         window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), (timeout_s * 1000) as i32)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.unchecked_ref(),
+                (timeout_s * 1000) as i32,
+            )
             .ok()
     };
     let result = exchange(ep, body, &controller).await;
@@ -163,18 +183,26 @@ pub async fn post_once(ep: &Endpoint, body: &Body, timeout_s: u32, abort: &Abort
     *abort.0.borrow_mut() = None;
     match result {
         Err(ClientError::Network(_)) if timed_out.get() => Err(ClientError::Timeout(timeout_s)),
-        Err(ClientError::Network(_)) if controller.signal().aborted() => Err(ClientError::Cancelled),
+        Err(ClientError::Network(_)) if controller.signal().aborted() => {
+            Err(ClientError::Cancelled)
+        }
         other => other,
     }
 }
 
-async fn exchange(ep: &Endpoint, body: &Body, controller: &AbortController) -> Result<Envelope, ClientError> {
+async fn exchange(
+    ep: &Endpoint,
+    body: &Body,
+    controller: &AbortController,
+) -> Result<Envelope, ClientError> {
     let headers = Headers::new().map_err(|e| ClientError::Network(describe(&e)))?;
     headers.set("Content-Type", "application/json").ok();
     if let Some(key) = ep.key.as_deref().filter(|k| !k.is_empty()) {
         headers
             .set("Authorization", &format!("Bearer {key}"))
-            .map_err(|_| ClientError::Network("the API key contains characters a header cannot carry".into()))?;
+            .map_err(|_| {
+                ClientError::Network("the API key contains characters a header cannot carry".into())
+            })?;
     }
     let init = RequestInit::new();
     init.set_method("POST");
@@ -200,22 +228,39 @@ async fn exchange(ep: &Endpoint, body: &Body, controller: &AbortController) -> R
         .ok()
         .flatten()
         .is_some_and(|t| t.contains("html"));
-    let text = JsFuture::from(resp.text().map_err(|e| ClientError::Network(describe(&e)))?)
-        .await
-        .map_err(|e| ClientError::Network(format!("the connection dropped: {}", describe(&e))))?
-        .as_string()
-        .unwrap_or_default();
+    let text = JsFuture::from(
+        resp.text()
+            .map_err(|e| ClientError::Network(describe(&e)))?,
+    )
+    .await
+    .map_err(|e| ClientError::Network(format!("the connection dropped: {}", describe(&e))))?
+    .as_string()
+    .unwrap_or_default();
     if html || text.trim_start().starts_with('<') {
-        return Err(ClientError::Unreadable { status, what: "an HTML page".into() });
+        return Err(ClientError::Unreadable {
+            status,
+            what: "an HTML page".into(),
+        });
     }
     let envelope: Result<Envelope, _> = serde_json::from_str(&text);
     match envelope {
         Ok(env) if (200..300).contains(&status) => Ok(env),
-        Ok(env) => Err(ClientError::Api { status, errors: env.all_errors(), retry_after_ms }),
+        Ok(env) => Err(ClientError::Api {
+            status,
+            errors: env.all_errors(),
+            retry_after_ms,
+        }),
         Err(_) if text.trim().is_empty() && !(200..300).contains(&status) => {
-            Err(ClientError::Api { status, errors: Vec::new(), retry_after_ms })
+            Err(ClientError::Api {
+                status,
+                errors: Vec::new(),
+                retry_after_ms,
+            })
         }
-        Err(_) => Err(ClientError::Unreadable { status, what: "malformed JSON".into() }),
+        Err(_) => Err(ClientError::Unreadable {
+            status,
+            what: "malformed JSON".into(),
+        }),
     }
 }
 

@@ -68,12 +68,21 @@ fn PromptField() -> impl IntoView {
 #[component]
 fn GenerateBar() -> impl IntoView {
     let s = use_studio();
-    let reason = Memo::new(move |_| s.built.with(|b| b.errors.first().map(|e| e.message.clone())));
+    let reason = Memo::new(move |_| {
+        s.built
+            .with(|b| b.errors.first().map(|e| e.message.clone()))
+    });
     let estimate = move || {
         s.form
             .with(|f| f.result_count())
             .filter(|n| (1..=20).contains(n))
-            .map(|n| format!("{n} × {} = {}", money(PRICE_PER_IMAGE), money(n as f64 * PRICE_PER_IMAGE)))
+            .map(|n| {
+                format!(
+                    "{n} × {} = {}",
+                    money(PRICE_PER_IMAGE),
+                    money(n as f64 * PRICE_PER_IMAGE)
+                )
+            })
             .unwrap_or_default()
     };
     view! {

@@ -19,7 +19,11 @@ pub fn JobCard(
     let elapsed = move || elapsed_label(ended.get().unwrap_or_else(|| s.now.get()) - started);
     let slots = job.slots;
     let cost = move || {
-        let c: f64 = slots.with(|s| s.iter().filter_map(|s| if let Slot::Done(r) = s { r.cost } else { None }).sum());
+        let c: f64 = slots.with(|s| {
+            s.iter()
+                .filter_map(|s| if let Slot::Done(r) = s { r.cost } else { None })
+                .sum()
+        });
         (c > 0.0).then(|| money(c))
     };
     let progress = move || {
@@ -35,7 +39,7 @@ pub fn JobCard(
     view! {
         <article class="job" role="listitem" aria-label=format!("Job: {title}")>
             <header class="job-head">
-                <span class=move || format!("pill state-{}", state.get().label())>{move || state.get().label()}</span>
+                <span class=move || format!("state state-{}", state.get().label())>{move || state.get().label()}</span>
                 <span class="job-title">{title.clone()}</span>
                 <span class="muted tabular" aria-label="Elapsed">{elapsed}</span>
             </header>

@@ -13,7 +13,11 @@ pub fn Lightbox(
     let items = expect_context::<Memo<Vec<GalleryItem>>>();
     let current = Memo::new(move |_| {
         let key = open.get()?;
-        items.with(|list| list.iter().position(|i| i.key == key).map(|p| (p, list.len(), list[p].clone())))
+        items.with(|list| {
+            list.iter()
+                .position(|i| i.key == key)
+                .map(|p| (p, list.len(), list[p].clone()))
+        })
     });
     let step = move |delta: isize| {
         if let Some((pos, len, _)) = current.get_untracked() {

@@ -22,7 +22,8 @@ pub fn PayloadPanel() -> impl IntoView {
         let parts = body_parts(&s.built.get_untracked(), &s.refs.get_untracked());
         let all = if curl {
             let a = Array::of1(&JsString::from(curl_prefix()));
-            a.concat(&parts).concat(&Array::of1(&JsString::from(curl_suffix())))
+            a.concat(&parts)
+                .concat(&Array::of1(&JsString::from(curl_suffix())))
         } else {
             parts
         };

@@ -22,13 +22,21 @@ fn add_files(s: Studio, files: FileList) {
         let mut problems = Vec::new();
         for file in files {
             if s.refs.with_untracked(Vec::len) >= REFERENCES_MAX {
-                problems.push(format!("{} was not added: at most {REFERENCES_MAX} reference images.", file.name()));
+                problems.push(format!(
+                    "{} was not added: at most {REFERENCES_MAX} reference images.",
+                    file.name()
+                ));
                 continue;
             }
             match read_image(&file).await {
                 Ok(local) => {
                     let id = s.fresh_id();
-                    s.refs.update(|r| r.push(RefItem { id, source: RefSource::Local(local) }));
+                    s.refs.update(|r| {
+                        r.push(RefItem {
+                            id,
+                            source: RefSource::Local(local),
+                        })
+                    });
                 }
                 Err(e) => problems.push(format!("{}: {e}.", file.name())),
             }
@@ -40,13 +48,23 @@ fn add_files(s: Studio, files: FileList) {
 }
 
 fn remove(s: Studio, id: u64) {
-    let removed = s.refs.with_untracked(|r| r.iter().find(|i| i.id == id).cloned());
+    let removed = s
+        .refs
+        .with_untracked(|r| r.iter().find(|i| i.id == id).cloned());
     s.refs.update(|r| r.retain(|i| i.id != id));
     s.tray_notice.set(None);
-    if let Some(RefItem { source: RefSource::Local(f), .. }) = removed {
+    if let Some(RefItem {
+        source: RefSource::Local(f),
+        ..
+    }) = removed
+    {
         // A job may still show this thumbnail (remix); only revoke what nothing uses.
         let in_use = s.jobs.with_untracked(|jobs| {
-            jobs.iter().any(|j| j.refs.iter().any(|r| matches!(&r.source, RefSource::Local(g) if g.thumb_url == f.thumb_url)))
+            jobs.iter().any(|j| {
+                j.refs
+                    .iter()
+                    .any(|r| matches!(&r.source, RefSource::Local(g) if g.thumb_url == f.thumb_url))
+            })
         });
         if !in_use {
             revoke_object_url(&f.thumb_url);
@@ -66,11 +84,18 @@ pub fn ReferenceTray() -> impl IntoView {
             return;
         }
         if s.refs.with_untracked(Vec::len) >= REFERENCES_MAX {
-            s.tray_notice.set(Some(format!("At most {REFERENCES_MAX} reference images: remove one first.")));
+            s.tray_notice.set(Some(format!(
+                "At most {REFERENCES_MAX} reference images: remove one first."
+            )));
             return;
         }
         let id = s.fresh_id();
-        s.refs.update(|r| r.push(RefItem { id, source: RefSource::Text(t) }));
+        s.refs.update(|r| {
+            r.push(RefItem {
+                id,
+                source: RefSource::Text(t),
+            })
+        });
         s.touch("references");
         text.set(String::new());
     };
@@ -149,11 +174,19 @@ fn RefCard(
 ) -> impl IntoView {
     let s = use_studio();
     let id = item.id;
-    let number = move || s.refs.with(|r| r.iter().position(|i| i.id == id).map_or(0, |p| p + 1));
+    let number = move || {
+        s.refs
+            .with(|r| r.iter().position(|i| i.id == id).map_or(0, |p| p + 1))
+    };
     let (thumb, details) = match &item.source {
         RefSource::Local(f) => (
             Some(f.thumb_url.clone()),
-            format!("{} × {} · {}", f.width, f.height, human_bytes(f.encoded_len() as f64)),
+            format!(
+                "{} × {} · {}",
+                f.width,
+                f.height,
+                human_bytes(f.encoded_len() as f64)
+            ),
         ),
         RefSource::Text(t) if t.starts_with("http") => (Some(t.clone()), "URL".to_owned()),
         RefSource::Text(t) if t.len() == 36 => (None, "image UUID".to_owned()),

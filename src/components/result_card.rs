@@ -24,8 +24,14 @@ pub fn ResultCard(
         meta.seed.map(|x| format!(", seed {x}")).unwrap_or_default()
     );
     let file_name = download_name(&item.prompt, meta.seed, meta.format);
-    let dims = meta.width.zip(meta.height).map(|(w, h)| format!("{w} × {h}"));
-    let ratio = meta.width.zip(meta.height).map(|(w, h)| format!("aspect-ratio: {w} / {h}"));
+    let dims = meta
+        .width
+        .zip(meta.height)
+        .map(|(w, h)| format!("{w} × {h}"));
+    let ratio = meta
+        .width
+        .zip(meta.height)
+        .map(|(w, h)| format!("aspect-ratio: {w} / {h}"));
     let key = item.key.clone();
     let copied = RwSignal::new(false);
     let copy_url = meta.remote_url.clone().map(|url| {

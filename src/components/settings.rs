@@ -19,7 +19,9 @@ pub fn SettingsPanel() -> impl IntoView {
         let url = s.endpoint.get();
         let url = url.trim();
         let ok = url.starts_with('/') || runware::validate::is_http_url(url);
-        (!ok).then_some("The endpoint must be an http(s) URL or a path on this site, like /api/runware.")
+        (!ok).then_some(
+            "The endpoint must be an http(s) URL or a path on this site, like /api/runware.",
+        )
     };
     let result = move || {
         check.value().get().map(|c| match c {
@@ -30,7 +32,10 @@ pub fn SettingsPanel() -> impl IntoView {
                     None => "Connected: the key is accepted.".to_owned(),
                 },
             ),
-            Connection::KeyRefused(m) => ("warn", format!("The endpoint answers, but the key was refused: {m}")),
+            Connection::KeyRefused(m) => (
+                "warn",
+                format!("The endpoint answers, but the key was refused: {m}"),
+            ),
             Connection::Down(m) => ("bad", format!("No answer: {m}")),
         })
     };
@@ -91,5 +96,7 @@ pub fn SettingsPanel() -> impl IntoView {
 /// Creates the shared connection check.
 pub fn connection_check() -> ConnectionCheck {
     let s = use_studio();
-    ConnectionCheck(Action::new_local(move |_: &()| jobs::test_connection(s.endpoint_now())))
+    ConnectionCheck(Action::new_local(move |_: &()| {
+        jobs::test_connection(s.endpoint_now())
+    }))
 }

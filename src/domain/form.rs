@@ -1,9 +1,7 @@
 //! The composer's state as the user edits it: raw text for numbers (so "abc" can be reported
 //! at its field), typed choices for everything that can only be picked.
 
-use runware::{
-    Aspect, DeliveryMethod, OutputFormat, OutputType, Resolution, SafetyMode, Size,
-};
+use runware::{Aspect, DeliveryMethod, OutputFormat, OutputType, Resolution, SafetyMode, Size};
 
 /// How the output size is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

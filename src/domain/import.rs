@@ -33,7 +33,8 @@ pub fn import(text: &str) -> Result<(Form, Vec<RefInput>), ImportError> {
     if let Some(obj) = candidate.as_object_mut() {
         obj.insert("taskType".into(), "imageInference".into());
         obj.entry("taskUUID").or_insert_with(|| "".into());
-        obj.entry("model").or_insert_with(|| runware::MODEL_ID.into());
+        obj.entry("model")
+            .or_insert_with(|| runware::MODEL_ID.into());
         obj.entry("positivePrompt").or_insert_with(|| "".into());
     }
     let task = match serde_json::from_value::<Task>(candidate) {
@@ -48,7 +49,9 @@ pub fn import(text: &str) -> Result<(Form, Vec<RefInput>), ImportError> {
 pub fn form_from_task(task: &ImageInference) -> Result<(Form, Vec<RefInput>), ImportError> {
     let d = Form::default();
     let size = match (task.width, task.height, task.resolution) {
-        (Some(w), Some(h), _) => SizeChoice::Fixed(Size::from_dims(w, h).ok_or(ImportError::Size(w, h))?),
+        (Some(w), Some(h), _) => {
+            SizeChoice::Fixed(Size::from_dims(w, h).ok_or(ImportError::Size(w, h))?)
+        }
         (_, _, Some(r)) => SizeChoice::MatchFirst(r),
         _ => d.size,
     };
@@ -59,10 +62,20 @@ pub fn form_from_task(task: &ImageInference) -> Result<(Form, Vec<RefInput>), Im
         output_type: task.output_type.unwrap_or(d.output_type),
         output_format: task.output_format.unwrap_or(d.output_format),
         quality: task.effective_quality().to_string(),
-        delivery: task.delivery_method.unwrap_or(runware::DeliveryMethod::Sync),
+        delivery: task
+            .delivery_method
+            .unwrap_or(runware::DeliveryMethod::Sync),
         include_cost: task.include_cost.unwrap_or(false),
-        safety_check: task.safety.as_ref().and_then(|s| s.check_content).unwrap_or(false),
-        safety_mode: task.safety.as_ref().and_then(|s| s.mode).unwrap_or(d.safety_mode),
+        safety_check: task
+            .safety
+            .as_ref()
+            .and_then(|s| s.check_content)
+            .unwrap_or(false),
+        safety_mode: task
+            .safety
+            .as_ref()
+            .and_then(|s| s.mode)
+            .unwrap_or(d.safety_mode),
         ttl: task.ttl.map(|t| t.to_string()).unwrap_or_default(),
         webhook_url: task.webhook_url.clone().unwrap_or_default(),
         upload_endpoint: task.upload_endpoint.clone().unwrap_or_default(),

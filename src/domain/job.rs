@@ -27,7 +27,10 @@ impl JobState {
     }
 
     pub fn is_final(self) -> bool {
-        matches!(self, JobState::Done | JobState::Failed | JobState::Cancelled)
+        matches!(
+            self,
+            JobState::Done | JobState::Failed | JobState::Cancelled
+        )
     }
 }
 
@@ -119,5 +122,6 @@ pub fn elapsed_label(ms: f64) -> String {
 
 /// "$0.056"
 pub fn money(usd: f64) -> String {
-    format!("${usd:.3}")
+    // An empty f64 sum is -0.0; a bill never reads "$-0.000".
+    format!("${:.3}", usd + 0.0)
 }

@@ -54,7 +54,12 @@ pub fn build(form: &Form, refs: &[RefInput], task_uuid: &str, nonce: u64) -> Bui
             .collect();
         task.inputs = Some(Inputs { reference_images });
     }
-    task.number_results = parse_int(&form.results, "numberResults", "Number of results", &mut errors);
+    task.number_results = parse_int(
+        &form.results,
+        "numberResults",
+        "Number of results",
+        &mut errors,
+    );
     task.output_type = Some(form.output_type);
     task.output_format = Some(form.output_format);
     task.output_quality = parse_int(&form.quality, "outputQuality", "Quality", &mut errors);

@@ -240,6 +240,64 @@ impl Harness {
         }
     }
 
+    /// Saves a screenshot when `KLING_SCREENSHOTS` names a folder (for looking at the UI).
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(dir) = std::env::var("KLING_SCREENSHOTS") {
+            let png = self.browser.screenshot().await.unwrap();
+            std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+        }
+    }
+
+    /// Sets a field's value as typing would, in one go (long texts), firing `input`.
+    pub async fn fill(&self, el: &fantoccini::elements::Element, value: &str) {
+        self.browser
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                vec![serde_json::to_value(el).unwrap(), Value::String(value.into())],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// imageInference tasks the stand-in received.
+    pub async fn inference_tasks(&self) -> Vec<Value> {
+        self.received()
+            .await
+            .into_iter()
+            .flat_map(|r| r["tasks"].as_array().cloned().unwrap_or_default())
+            .filter(|t| t["taskType"] == "imageInference")
+            .collect()
+    }
+
+    /// Result images currently in the gallery: (src, naturalWidth, naturalHeight, complete).
+    pub async fn result_images(&self) -> Vec<(String, u64, u64, bool)> {
+        let v = self.js(
+            "return [...document.querySelectorAll('section[aria-label=Gallery] img[alt^=Result]')].map(i => [i.currentSrc || i.src, i.naturalWidth, i.naturalHeight, i.complete]);",
+        )
+        .await;
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a[0].as_str().unwrap_or_default().to_owned(),
+                    a[1].as_u64().unwrap_or(0),
+                    a[2].as_u64().unwrap_or(0),
+                    a[3].as_bool().unwrap_or(false),
+                )
+            })
+            .collect()
+    }
+
+    /// Waits until `n` result images have loaded, and returns them.
+    pub async fn wait_results(&self, n: usize, secs: u64) -> Vec<(String, u64, u64, bool)> {
+        self.eventually(secs, &format!("{n} loaded result images"), || async {
+            let imgs = self.result_images().await;
+            (imgs.len() == n && imgs.iter().all(|i| i.3 && i.1 > 0)).then_some(imgs)
+        })
+        .await
+    }
+
     pub async fn close(self) {
         self.browser.clone().close().await.ok();
     }

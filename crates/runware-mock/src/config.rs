@@ -42,6 +42,14 @@ pub struct Config {
     /// `Retry-After` seconds sent with injected 429 answers.
     #[arg(long, env = "RUNWARE_MOCK_RETRY_AFTER", default_value_t = 1)]
     pub retry_after: u64,
+    /// Refuse prompts containing this word with 400 `promptBlocked`, as a content filter would
+    /// (repeatable; comma-separated in the environment variable).
+    #[arg(
+        long = "block-word",
+        env = "RUNWARE_MOCK_BLOCK_WORDS",
+        value_delimiter = ','
+    )]
+    pub block_words: Vec<String>,
     /// Account balance reported by `accountManagement` `getDetails` (USD).
     #[arg(long, env = "RUNWARE_MOCK_BALANCE", default_value_t = 25.0)]
     pub balance: f64,

@@ -166,6 +166,9 @@ async fn api(State(mock): Shared, headers: HeaderMap, body: axum::body::Bytes) -
     }
     if let Some(kind) = fault {
         println!("POST /v1 -> injected fault {kind:?}");
+        let mut inner = mock.inner.lock().unwrap();
+        inner.requests.push(serde_json::json!({ "fault": kind }));
+        drop(inner);
         return fault_response(kind, mock.cfg.retry_after);
     }
     let (status, envelope) = tasks::handle(&mock, &headers, &body).await;

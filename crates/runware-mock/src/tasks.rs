@@ -283,6 +283,19 @@ async fn image_inference(mock: &Arc<Mock>, raw: &Value) -> Result<Vec<ResultItem
     if let Some(e) = validate(&task).into_iter().next() {
         return Err(Fail::bad(&e.code, &e.field, e.message));
     }
+    let lower = task.positive_prompt.to_lowercase();
+    if let Some(word) = mock
+        .cfg
+        .block_words
+        .iter()
+        .find(|w| !w.is_empty() && lower.contains(&w.to_lowercase()))
+    {
+        return Err(Fail::bad(
+            "promptBlocked",
+            "positivePrompt",
+            format!("The prompt was blocked by the content filter (\"{word}\")."),
+        ));
+    }
     let first_dims = resolve_references(mock, &task).await?;
     claim_uuid(mock, &task.task_uuid)?;
     let size = match (task.width, task.height) {

@@ -527,3 +527,13 @@ async fn cors_only_for_local_origins() {
     let evil = preflight("https://evil.example").await.unwrap();
     assert!(!evil.headers().contains_key("access-control-allow-origin"));
 }
+
+#[tokio::test]
+async fn blocked_words_are_refused_naming_the_prompt() {
+    let s = start(&["--block-word", "forbidden"]).await;
+    let (status, body) = post(&s, Some("k"), json!([{ "taskType": "imageInference", "taskUUID": uuid(), "model": "klingai:kling-image@o1",
+        "positivePrompt": "A Forbidden castle", "width": 1024, "height": 1024 }])).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["errors"][0]["code"], "promptBlocked");
+    assert_eq!(body["errors"][0]["parameter"], "positivePrompt");
+}

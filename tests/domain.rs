@@ -1,0 +1,278 @@
+//! The app's pure logic, natively: form -> exact payload, body splicing, import, names.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use kling_studio::domain::form::control_for;
+use kling_studio::domain::import::import;
+use kling_studio::domain::job::{download_name, excerpt, final_state, running_state};
+use kling_studio::domain::payload::{split_at_placeholders, Segment};
+use kling_studio::domain::{build, Form, JobState, RefInput, SizeChoice, Slot};
+use runware::{OutputType, Resolution, Size};
+use serde_json::Value;
+
+const ID: &str = "b7b5ebf0-da00-430f-a171-3d2d62e0512b";
+
+fn form(prompt: &str) -> Form {
+    Form {
+        prompt: prompt.into(),
+        ..Form::default()
+    }
+}
+
+fn sent(built: &kling_studio::domain::Built) -> Value {
+    let text: String = built
+        .body_segments()
+        .into_iter()
+        .map(|s| match s {
+            Segment::Json(t) => t,
+            Segment::Reference(i) => format!("data:image/png;base64,REF{i}"),
+        })
+        .collect();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn default_form_sends_async_with_cost_and_explicit_size() {
+    let b = build(&form("A lighthouse at dusk"), &[], ID, 1);
+    assert!(b.is_valid(), "{:?}", b.errors);
+    let v = sent(&b);
+    assert_eq!(
+        v,
+        serde_json::json!([{
+            "taskType": "imageInference", "taskUUID": ID, "model": "klingai:kling-image@o1",
+            "positivePrompt": "A lighthouse at dusk", "width": 1248, "height": 832,
+            "numberResults": 1, "outputType": "URL", "outputFormat": "JPG", "outputQuality": 95,
+            "deliveryMethod": "async", "includeCost": true
+        }])
+    );
+}
+
+#[test]
+fn match_first_reference_sends_resolution_and_no_size() {
+    let mut f = form("Keep the face");
+    f.size = SizeChoice::MatchFirst(Resolution::K2);
+    let refs = vec![
+        RefInput::Local {
+            label: "a.png".into(),
+        },
+        RefInput::Text("https://example.com/b.jpg".into()),
+        RefInput::Local {
+            label: "c.png".into(),
+        },
+    ];
+    let b = build(&f, &refs, ID, 0xABCDEF);
+    assert!(b.is_valid(), "{:?}", b.errors);
+    let v = sent(&b);
+    assert_eq!(v[0]["resolution"], "2k");
+    assert!(v[0].get("width").is_none() && v[0].get("height").is_none());
+    assert_eq!(
+        v[0]["inputs"]["referenceImages"],
+        serde_json::json!([
+            "data:image/png;base64,REF0",
+            "https://example.com/b.jpg",
+            "data:image/png;base64,REF2"
+        ])
+    );
+}
+
+#[test]
+fn match_first_without_references_is_refused_at_the_size_field() {
+    let mut f = form("No refs here");
+    f.size = SizeChoice::MatchFirst(Resolution::K1);
+    let b = build(&f, &[], ID, 1);
+    assert_eq!(b.errors.len(), 1);
+    assert_eq!(control_for(&b.errors[0].field), "size");
+}
+
+#[test]
+fn unparsable_and_out_of_range_numbers_are_named() {
+    let mut f = form("Numbers");
+    f.results = "abc".into();
+    f.quality = "100".into();
+    f.ttl = "10".into();
+    let b = build(&f, &[], ID, 1);
+    let fields: Vec<_> = b.errors.iter().map(|e| control_for(&e.field)).collect();
+    assert_eq!(fields, ["results", "quality", "ttl"]);
+    assert!(b.errors[0].message.contains("whole number"));
+}
+
+#[test]
+fn ttl_is_only_sent_with_url_output() {
+    let mut f = form("Short lived");
+    f.ttl = "120".into();
+    assert_eq!(sent(&build(&f, &[], ID, 1))[0]["ttl"], 120);
+    f.output_type = OutputType::Base64Data;
+    let b = build(&f, &[], ID, 1);
+    assert!(b.is_valid());
+    assert!(sent(&b)[0].get("ttl").is_none());
+}
+
+#[test]
+fn prompt_2501_chars_is_refused_2500_accepted() {
+    assert!(build(&form(&"é".repeat(2500)), &[], ID, 1).is_valid());
+    let b = build(&form(&"é".repeat(2501)), &[], ID, 1);
+    assert_eq!(control_for(&b.errors[0].field), "prompt");
+}
+
+#[test]
+fn eleven_references_are_refused() {
+    let refs: Vec<_> = (0..11)
+        .map(|i| RefInput::Text(format!("https://x.example/{i}.jpg")))
+        .collect();
+    let b = build(&form("Too many"), &refs, ID, 1);
+    assert_eq!(control_for(&b.errors[0].field), "references");
+}
+
+#[test]
+fn placeholders_cannot_be_forged_by_the_prompt() {
+    let refs = vec![RefInput::Local {
+        label: "a.png".into(),
+    }];
+    let b = build(&form("x"), &refs, ID, 42);
+    let p = b.placeholders[0].clone().unwrap();
+    // A prompt quoting the placeholder is escaped in JSON, so only the real slot is cut.
+    let tricky = build(&form(&format!("say \"{p}\" please")), &refs, ID, 42);
+    let segments = tricky.body_segments();
+    assert_eq!(
+        segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Reference(_)))
+            .count(),
+        1
+    );
+    let v = sent(&tricky);
+    assert_eq!(v[0]["positivePrompt"], format!("say \"{p}\" please"));
+}
+
+#[test]
+fn split_keeps_order_of_several_placeholders() {
+    let ph = vec![Some("AAAA".to_string()), None, Some("BBBB".to_string())];
+    let segs = split_at_placeholders(r#"["AAAA","url","BBBB"]"#, &ph);
+    assert_eq!(
+        segs,
+        vec![
+            Segment::Json("[\"".into()),
+            Segment::Reference(0),
+            Segment::Json("\",\"url\",\"".into()),
+            Segment::Reference(2),
+            Segment::Json("\"]".into()),
+        ]
+    );
+}
+
+#[test]
+fn display_abbreviates_and_names_local_files() {
+    let refs = vec![
+        RefInput::Local {
+            label: "portrait.png".into(),
+        },
+        RefInput::Text(format!("data:image/png;base64,{}", "A".repeat(4000))),
+    ];
+    let mut f = form("Show me");
+    f.size = SizeChoice::MatchFirst(Resolution::K1);
+    let b = build(&f, &refs, ID, 3);
+    let shown = b.display_json(&["portrait.png".into(), "x".into()]);
+    assert!(shown.contains("[portrait.png]"));
+    assert!(shown.len() < 2000, "the 4 KB data URI must be abbreviated");
+    assert!(
+        shown.contains("4.0 KB") || shown.contains("4 KB"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn import_fills_the_form_from_each_seed_example() {
+    for n in 1..=4 {
+        let path = format!(
+            "{}/crates/runware/tests/fixtures/seed-{n}-request.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let (f, refs) = import(&text).unwrap();
+        let original: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(f.prompt, original["positivePrompt"]);
+        let w = original["width"].as_i64().unwrap();
+        let h = original["height"].as_i64().unwrap();
+        assert_eq!(f.size, SizeChoice::Fixed(Size::from_dims(w, h).unwrap()));
+        assert_eq!(
+            refs.len(),
+            original["inputs"]["referenceImages"]
+                .as_array()
+                .map_or(0, Vec::len)
+        );
+        // Re-built, it is the same task apart from the explicit defaults the form sends.
+        let b = build(&f, &refs, ID, 9);
+        assert!(b.is_valid(), "seed {n}: {:?}", b.errors);
+        let v = sent(&b);
+        assert_eq!(v[0].get("inputs"), original.get("inputs"));
+        assert_eq!(v[0]["positivePrompt"], original["positivePrompt"]);
+    }
+}
+
+#[test]
+fn import_reports_bad_json_and_bad_sizes() {
+    assert!(import("{not json")
+        .unwrap_err()
+        .to_string()
+        .contains("not valid JSON"));
+    assert!(import(r#"[{"taskType":"getResponse","taskUUID":"x"}]"#).is_err());
+    let e = import(r#"{"positivePrompt":"abc","width":1000,"height":1000}"#).unwrap_err();
+    assert!(e.to_string().contains("1000x1000"));
+    let e = import(r#"{"positivePrompt":"abc","outputFormat":"GIF"}"#).unwrap_err();
+    assert!(e.to_string().contains("GIF"), "{e}");
+}
+
+#[test]
+fn job_states_follow_the_slots() {
+    let done = Slot::Done(kling_studio::domain::ResultMeta {
+        image_uuid: "u".into(),
+        src: "https://x/u.jpg".into(),
+        remote_url: None,
+        seed: None,
+        cost: None,
+        nsfw: None,
+        format: runware::OutputFormat::Jpg,
+        width: None,
+        height: None,
+    });
+    assert_eq!(
+        running_state(&[Slot::Waiting, Slot::Waiting]),
+        JobState::Running
+    );
+    assert_eq!(
+        running_state(&[done.clone(), Slot::Waiting]),
+        JobState::Partial
+    );
+    assert_eq!(running_state(&[done.clone(), done.clone()]), JobState::Done);
+    assert_eq!(
+        final_state(&[done, Slot::Failed("x".into())]),
+        JobState::Done
+    );
+    assert_eq!(final_state(&[Slot::Failed("x".into())]), JobState::Failed);
+}
+
+#[test]
+fn download_names_and_excerpts() {
+    assert_eq!(
+        download_name(
+            "A lighthouse, at dusk!",
+            Some(42),
+            runware::OutputFormat::Png
+        ),
+        "a-lighthouse-at-dusk-42.png"
+    );
+    assert_eq!(
+        download_name("../../etc/passwd", None, runware::OutputFormat::Jpg),
+        "etc-passwd.jpg"
+    );
+    assert_eq!(
+        download_name("", None, runware::OutputFormat::Webp),
+        "kling.webp"
+    );
+    assert_eq!(excerpt("one two three four", 9), "one two…");
+    assert_eq!(
+        kling_studio::domain::job::money(Vec::<f64>::new().into_iter().sum()),
+        "$0.000"
+    );
+    assert_eq!(kling_studio::domain::job::money(0.056), "$0.056");
+}

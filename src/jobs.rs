@@ -2,7 +2,7 @@
 //! effects); views only read them.
 
 use crate::api::{self, Abort, Body, ClientError, Endpoint};
-use crate::browser::{self, object_url};
+use crate::browser::{self, object_url, storage};
 use crate::domain::form::control_for;
 use crate::domain::job::{final_state, running_state};
 use crate::domain::payload::Segment;
@@ -41,23 +41,24 @@ pub fn submit(s: Studio) -> bool {
         return false;
     }
     s.server_error.set(None);
-    let refs = s.refs.get_untracked();
-    let body = Body::from_parts(&body_parts(&built, &refs));
     s.next_task_uuid.set(crate::studio::new_task_uuid());
-    launch(s, built.task, s.form.get_untracked(), refs, body);
+    launch(
+        s,
+        built.task.task_uuid,
+        s.form.get_untracked(),
+        s.refs.get_untracked(),
+    );
     true
 }
 
 /// Sends a past job's settings again as a new task (fresh UUID).
 pub fn retry(s: Studio, job: &Job) {
-    let inputs: Vec<_> = job.refs.iter().map(RefItem::input).collect();
-    let nonce = (browser::random() * 9.0e15) as u64;
-    let built = crate::domain::build(&job.form, &inputs, &crate::studio::new_task_uuid(), nonce);
-    if !built.is_valid() {
-        return;
-    }
-    let body = Body::from_parts(&body_parts(&built, &job.refs));
-    launch(s, built.task, job.form.clone(), job.refs.clone(), body);
+    launch(
+        s,
+        crate::studio::new_task_uuid(),
+        job.form.clone(),
+        job.refs.clone(),
+    );
 }
 
 /// Stops watching a job. Runware has no cancel: the task still runs and is billed.
@@ -69,14 +70,23 @@ pub fn cancel(job: &Job) {
     }
 }
 
-fn launch(s: Studio, task: ImageInference, form: Form, refs: Vec<RefItem>, body: Body) {
-    let n = task.result_count().max(1) as usize;
+fn nonce() -> u64 {
+    (browser::random() * 9.0e15) as u64
+}
+
+fn launch(s: Studio, task_uuid: String, form: Form, refs: Vec<RefItem>) {
+    let inputs: Vec<_> = refs.iter().map(RefItem::input).collect();
+    let built = crate::domain::build(&form, &inputs, &task_uuid, nonce());
+    if !built.is_valid() {
+        return;
+    }
+    let n = built.task.result_count().max(1) as usize;
     let job = Job {
         id: s.fresh_id(),
-        task_uuid: task.task_uuid.clone(),
+        task_uuid,
         form,
         refs,
-        is_async: task.is_async(),
+        is_async: built.task.is_async(),
         started_ms: browser::now_ms(),
         state: RwSignal::new(JobState::Queued),
         slots: RwSignal::new(vec![Slot::Waiting; n]),
@@ -86,11 +96,88 @@ fn launch(s: Studio, task: ImageInference, form: Form, refs: Vec<RefItem>, body:
         abort: Abort::new(),
     };
     s.jobs.update(|jobs| jobs.insert(0, job.clone()));
-    leptos::task::spawn_local(run(s, job, task, body));
+    leptos::task::spawn_local(run(s, job, built, s.upload_once.get_untracked()));
 }
 
-async fn run(s: Studio, job: Job, task: ImageInference, body: Body) {
+/// Replaces local files by the image UUIDs of earlier uploads of the same bytes, uploading
+/// those not seen before. A failed upload leaves the file to be sent inline, with a notice.
+async fn upload_references(job: &Job, ep: &Endpoint) -> Vec<RefItem> {
+    let mut out = Vec::with_capacity(job.refs.len());
+    for (i, item) in job.refs.iter().enumerate() {
+        let RefSource::Local(file) = &item.source else {
+            out.push(item.clone());
+            continue;
+        };
+        let cached = (!file.hash.is_empty())
+            .then(|| storage::cached_upload(&file.hash))
+            .flatten();
+        let uuid = match cached {
+            Some(uuid) => Some(uuid),
+            None => {
+                job.notice
+                    .set(Some(format!("Uploading reference {}…", i + 1)));
+                let task_uuid = crate::studio::new_task_uuid();
+                let head = format!(
+                    "[{{\"taskType\":\"imageUpload\",\"taskUUID\":\"{task_uuid}\",\"image\":\""
+                );
+                let data: &JsString = &file.data_uri;
+                let parts: Array = [
+                    JsValue::from(JsString::from(head)),
+                    JsValue::from(data.clone()),
+                    JsValue::from(JsString::from("\"}]")),
+                ]
+                .into_iter()
+                .collect();
+                match api::post(
+                    ep,
+                    &Body::from_parts(&parts),
+                    120,
+                    false,
+                    &job.abort,
+                    |_| {},
+                )
+                .await
+                {
+                    Ok(env) => env
+                        .results_for(&task_uuid)
+                        .find_map(|r| r.image_uuid.clone()),
+                    Err(e) => {
+                        job.notice.set(Some(format!(
+                            "Upload of reference {} failed ({e}); sending the image itself.",
+                            i + 1
+                        )));
+                        None
+                    }
+                }
+            }
+        };
+        match uuid {
+            Some(uuid) => {
+                storage::remember_upload(&file.hash, &uuid);
+                out.push(RefItem {
+                    id: item.id,
+                    source: RefSource::Text(uuid),
+                });
+            }
+            None => out.push(item.clone()),
+        }
+    }
+    out
+}
+
+async fn run(s: Studio, job: Job, mut built: Built, upload_once: bool) {
     let ep = s.endpoint_now();
+    let mut refs = job.refs.clone();
+    if upload_once && refs.iter().any(|r| matches!(r.source, RefSource::Local(_))) {
+        refs = upload_references(&job, &ep).await;
+        let inputs: Vec<_> = refs.iter().map(RefItem::input).collect();
+        built = crate::domain::build(&job.form, &inputs, &job.task_uuid, nonce());
+        if job.state.get_untracked() == JobState::Cancelled {
+            return;
+        }
+    }
+    let body = Body::from_parts(&body_parts(&built, &refs));
+    let task = built.task;
     job.state.set(JobState::Running);
     // A sync Kling job can take minutes; the async acknowledgement comes at once.
     let timeout = if job.is_async { 60 } else { 600 };

@@ -16,6 +16,17 @@ use components::topbar::TopBar;
 use leptos::prelude::*;
 use studio::Studio;
 
+/// Bytes of wasm linear memory in use by the app, for the benchmark (`window.wasmBindings`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
 /// The whole app: top bar, composer and gallery, with settings and payload sheets.
 #[component]
 pub fn App() -> impl IntoView {

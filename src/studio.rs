@@ -32,6 +32,15 @@ impl RefItem {
         }
     }
 
+    /// Changes whenever what is shown for this item changes (e.g. re-prepared without
+    /// downscaling), so keyed lists rebuild its card.
+    pub fn render_key(&self) -> (u64, String) {
+        match &self.source {
+            RefSource::Local(f) => (self.id, f.thumb_url.clone()),
+            RefSource::Text(_) => (self.id, String::new()),
+        }
+    }
+
     pub fn label(&self) -> String {
         match &self.source {
             RefSource::Local(f) => f.name.clone(),
@@ -39,6 +48,14 @@ impl RefItem {
             RefSource::Text(t) => t.clone(),
         }
     }
+}
+
+/// A file the checks refused, with every reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    pub id: u64,
+    pub name: String,
+    pub problems: Vec<String>,
 }
 
 /// One submission and everything that happens to it.
@@ -76,6 +93,10 @@ pub struct Studio {
     /// A field Runware itself refused on the last job: (control, message).
     pub server_error: RwSignal<Option<(&'static str, String)>>,
     pub tray_notice: RwSignal<Option<String>>,
+    /// Files refused by the checks, shown in the tray with their reasons.
+    pub rejected: RwSignal<Vec<Rejected>>,
+    /// Upload local references once with `imageUpload` and send their UUIDs.
+    pub upload_once: RwSignal<bool>,
     /// Page clock for elapsed times, ticking while the app is open.
     pub now: RwSignal<f64>,
     /// The UUID the next submission will carry (shown in the payload panel).
@@ -112,6 +133,8 @@ impl Studio {
             attempted: RwSignal::new(false),
             server_error: RwSignal::new(None),
             tray_notice: RwSignal::new(None),
+            rejected: RwSignal::new(Vec::new()),
+            upload_once: RwSignal::new(storage::load_upload_once()),
             now: RwSignal::new(crate::browser::now_ms()),
             next_task_uuid,
             built,
@@ -123,6 +146,31 @@ impl Studio {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         id
+    }
+
+    /// Moves reference `id` by `delta` places (keyboard reordering).
+    pub fn move_ref(&self, id: u64, delta: isize) {
+        self.refs.update(|r| {
+            if let Some(pos) = r.iter().position(|i| i.id == id) {
+                let to = (pos as isize + delta).clamp(0, r.len() as isize - 1) as usize;
+                let item = r.remove(pos);
+                r.insert(to, item);
+            }
+        });
+        self.touch("references");
+    }
+
+    /// Moves reference `id` to where `target` is (drag and drop).
+    pub fn move_ref_to(&self, id: u64, target: u64) {
+        let to = self
+            .refs
+            .with_untracked(|r| r.iter().position(|i| i.id == target));
+        let from = self
+            .refs
+            .with_untracked(|r| r.iter().position(|i| i.id == id));
+        if let (Some(from), Some(to)) = (from, to) {
+            self.move_ref(id, to as isize - from as isize);
+        }
     }
 
     pub fn endpoint_now(&self) -> Endpoint {

@@ -7,16 +7,29 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File, FileReader};
 
-/// A file read for sending: its data URI stays a JS string.
+/// A reference ready to send: its data URI stays a JS string.
 #[derive(Clone, Debug)]
 pub struct LocalFile {
     pub name: String,
+    /// Bytes, pixels and type as sent (after any downscaling or conversion).
     pub bytes: f64,
     pub width: u32,
     pub height: u32,
+    pub mime: String,
+    /// "Downscaled from 4000 × 3000, 8.1 MB", "Converted from WEBP to PNG".
+    pub note: Option<String>,
+    pub downscaled: bool,
+    /// Longer than 2048 px on its long side as picked (so downscaling is on offer).
+    pub oversized: bool,
+    /// The user's per-image choice; re-preparing with the other value toggles it.
+    pub downscale: bool,
+    /// SHA-256 of the bytes sent, the key of the upload-once cache.
+    pub hash: String,
     /// `blob:` URL for the thumbnail; revoked when the item is removed.
     pub thumb_url: String,
     pub data_uri: SendWrapper<JsString>,
+    /// The file as picked, to prepare again.
+    pub original: SendWrapper<Blob>,
 }
 
 impl PartialEq for LocalFile {
@@ -32,37 +45,31 @@ impl LocalFile {
     }
 }
 
-/// Reads `file` as a data URI with `FileReader.readAsDataURL` and measures it.
-pub async fn read_image(file: &File) -> Result<LocalFile, BrowserError> {
-    let (width, height) = image_size(file).await?;
+/// The browser's own base64: `FileReader.readAsDataURL`, result kept as a JS string.
+pub async fn read_data_url(blob: &Blob) -> Result<JsString, BrowserError> {
     let reader = FileReader::new().map_err(|e| BrowserError::Read(describe(&e)))?;
     let done = Promise::new(&mut |resolve, reject| {
         reader.set_onload(Some(&resolve));
         reader.set_onerror(Some(&reject));
     });
     reader
-        .read_as_data_url(file)
+        .read_as_data_url(blob)
         .map_err(|e| BrowserError::Read(describe(&e)))?;
     JsFuture::from(done)
         .await
         .map_err(|_| BrowserError::Read("the browser could not read it".into()))?;
     reader.set_onload(None);
     reader.set_onerror(None);
-    let data_uri: JsString = reader
+    reader
         .result()
         .map_err(|e| BrowserError::Read(describe(&e)))?
         .dyn_into()
-        .map_err(|_| BrowserError::Read("unexpected reader result".into()))?;
-    let thumb_url = web_sys::Url::create_object_url_with_blob(file)
-        .map_err(|e| BrowserError::Read(describe(&e)))?;
-    Ok(LocalFile {
-        name: file.name(),
-        bytes: file.size(),
-        width,
-        height,
-        thumb_url,
-        data_uri: SendWrapper::new(data_uri),
-    })
+        .map_err(|_| BrowserError::Read("unexpected reader result".into()))
+}
+
+/// Checks and prepares a picked file with downscaling on (the default).
+pub async fn read_image(file: &File) -> Result<LocalFile, Vec<String>> {
+    super::prepare::prepare(file, &file.name(), true).await
 }
 
 /// Decodes the image to learn its pixel size; fails for anything that is not an image.
@@ -96,5 +103,7 @@ pub async fn fetch_as_local(url: &str, name: &str) -> Result<LocalFile, BrowserE
     opts.set_type(&blob.type_());
     let file = File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), name, &opts)
         .map_err(|e| BrowserError::Read(describe(&e)))?;
-    read_image(&file).await
+    super::prepare::prepare(&file, name, true)
+        .await
+        .map_err(|e| BrowserError::Read(e.join(" ")))
 }

@@ -2,6 +2,7 @@
 //! handed around as `JsString`s and never copied into wasm memory.
 
 pub mod files;
+pub mod prepare;
 pub mod storage;
 
 use js_sys::{Function, JsString, Promise, Reflect};
@@ -35,6 +36,24 @@ pub fn window() -> web_sys::Window {
 /// Milliseconds since the page loaded (monotonic).
 pub fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+/// Starts a performance-timeline measure; `Span::end` records it for the benchmark to read.
+pub struct Span(&'static str);
+
+impl Span {
+    pub fn start(name: &'static str) -> Span {
+        if let Some(p) = window().performance() {
+            p.mark(name).ok();
+        }
+        Span(name)
+    }
+
+    pub fn end(self) {
+        if let Some(p) = window().performance() {
+            p.measure_with_start_mark(self.0, self.0).ok();
+        }
+    }
 }
 
 /// Wall-clock milliseconds since the epoch.

@@ -58,3 +58,49 @@ pub fn save_key(key: &str, remember: bool) {
         }
     }
 }
+
+const UPLOADS: &str = "kling.uploads";
+const UPLOAD_ONCE: &str = "kling.uploadOnce";
+/// Runware keeps an uploaded image for 30 days after its last use.
+const UPLOAD_TTL_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
+
+fn uploads() -> serde_json::Map<String, serde_json::Value> {
+    local()
+        .and_then(|s| s.get_item(UPLOADS).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// The image UUID an earlier upload of these exact bytes got, if still fresh.
+pub fn cached_upload(hash: &str) -> Option<String> {
+    let entry = uploads().get(hash)?.clone();
+    let at = entry["at"].as_f64()?;
+    (super::epoch_ms() - at < UPLOAD_TTL_MS)
+        .then(|| entry["uuid"].as_str().map(str::to_owned))
+        .flatten()
+}
+
+/// Remembers (or refreshes, on each use) the UUID for these bytes.
+pub fn remember_upload(hash: &str, uuid: &str) {
+    let mut all = uploads();
+    all.insert(
+        hash.to_owned(),
+        serde_json::json!({ "uuid": uuid, "at": super::epoch_ms() }),
+    );
+    if let Some(s) = local() {
+        s.set_item(UPLOADS, &serde_json::Value::Object(all).to_string())
+            .ok();
+    }
+}
+
+pub fn load_upload_once() -> bool {
+    local()
+        .and_then(|s| s.get_item(UPLOAD_ONCE).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+pub fn save_upload_once(on: bool) {
+    if let Some(s) = local() {
+        s.set_item(UPLOAD_ONCE, if on { "1" } else { "0" }).ok();
+    }
+}

@@ -7,6 +7,7 @@ pub mod job_card;
 pub mod lightbox;
 pub mod options;
 pub mod payload;
+pub mod ref_card;
 pub mod references;
 pub mod result_card;
 pub mod settings;

@@ -1,17 +1,17 @@
-//! The reference tray: file picker, drag and drop, paste, URL or UUID; numbered thumbnails.
+//! The reference tray: file picker, drag and drop, paste, URL or UUID; checks on each file;
+//! numbered, reorderable items; refused files shown with their reasons.
 
 use super::field::FieldMessage;
-use crate::browser::files::read_image;
-use crate::browser::revoke_object_url;
-use crate::domain::payload::human_bytes;
-use crate::studio::{use_studio, RefItem, RefSource, Studio};
+use super::ref_card::{RefCard, RejectedCard};
+use crate::browser::{files::read_image, storage};
+use crate::studio::{use_studio, RefItem, RefSource, Rejected, Studio};
 use leptos::prelude::*;
 use runware::limits::REFERENCES_MAX;
 use wasm_bindgen::JsCast;
 use web_sys::FileList;
 
-/// Reads files in order and appends them; the 11th and later are refused with a message.
-fn add_files(s: Studio, files: FileList) {
+/// Checks and adds files in order; the 11th and later are refused with a message.
+pub fn add_files(s: Studio, files: FileList) {
     let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if files.is_empty() {
         return;
@@ -19,13 +19,10 @@ fn add_files(s: Studio, files: FileList) {
     s.tray_notice.set(None);
     s.touch("references");
     leptos::task::spawn_local(async move {
-        let mut problems = Vec::new();
+        let mut over = Vec::new();
         for file in files {
             if s.refs.with_untracked(Vec::len) >= REFERENCES_MAX {
-                problems.push(format!(
-                    "{} was not added: at most {REFERENCES_MAX} reference images.",
-                    file.name()
-                ));
+                over.push(file.name());
                 continue;
             }
             match read_image(&file).await {
@@ -38,38 +35,25 @@ fn add_files(s: Studio, files: FileList) {
                         })
                     });
                 }
-                Err(e) => problems.push(format!("{}: {e}.", file.name())),
+                Err(problems) => {
+                    let id = s.fresh_id();
+                    s.rejected.update(|r| {
+                        r.push(Rejected {
+                            id,
+                            name: file.name(),
+                            problems,
+                        })
+                    });
+                }
             }
         }
-        if !problems.is_empty() {
-            s.tray_notice.set(Some(problems.join(" ")));
+        if !over.is_empty() {
+            s.tray_notice.set(Some(format!(
+                "{} not added: at most {REFERENCES_MAX} reference images.",
+                over.join(", ")
+            )));
         }
     });
-}
-
-fn remove(s: Studio, id: u64) {
-    let removed = s
-        .refs
-        .with_untracked(|r| r.iter().find(|i| i.id == id).cloned());
-    s.refs.update(|r| r.retain(|i| i.id != id));
-    s.tray_notice.set(None);
-    if let Some(RefItem {
-        source: RefSource::Local(f),
-        ..
-    }) = removed
-    {
-        // A job may still show this thumbnail (remix); only revoke what nothing uses.
-        let in_use = s.jobs.with_untracked(|jobs| {
-            jobs.iter().any(|j| {
-                j.refs
-                    .iter()
-                    .any(|r| matches!(&r.source, RefSource::Local(g) if g.thumb_url == f.thumb_url))
-            })
-        });
-        if !in_use {
-            revoke_object_url(&f.thumb_url);
-        }
-    }
 }
 
 /// The tray.
@@ -125,9 +109,12 @@ pub fn ReferenceTray() -> impl IntoView {
                     }
                 }
             >
-                <ol class="ref-list">
-                    <For each=move || s.refs.get() key=|r| r.id children=move |item| view! { <RefCard item /> } />
+                <ol class="ref-list" aria-label="References in order">
+                    <For each=move || s.refs.get() key=RefItem::render_key children=move |item| view! { <RefCard item /> } />
                 </ol>
+                <ul class="ref-list">
+                    <For each=move || s.rejected.get() key=|r| r.id children=move |item| view! { <RejectedCard item /> } />
+                </ul>
                 <label class="drop-hint">
                     <input
                         type="file"
@@ -158,51 +145,19 @@ pub fn ReferenceTray() -> impl IntoView {
                 />
                 <button type="button" on:click=move |_| add_text()>"Add"</button>
             </div>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || s.upload_once.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        storage::save_upload_once(on);
+                        s.upload_once.set(on);
+                    } />
+                "Upload local files once (send image UUIDs on later jobs)"
+            </label>
             <Show when=move || s.tray_notice.with(Option::is_some)>
                 <p class="notice" role="status">{move || s.tray_notice.get().unwrap_or_default()}</p>
             </Show>
             <FieldMessage control="references" />
         </fieldset>
-    }
-}
-
-/// One numbered reference with its name, pixels, encoded size and a remove button.
-#[component]
-fn RefCard(
-    /// The reference shown.
-    item: RefItem,
-) -> impl IntoView {
-    let s = use_studio();
-    let id = item.id;
-    let number = move || {
-        s.refs
-            .with(|r| r.iter().position(|i| i.id == id).map_or(0, |p| p + 1))
-    };
-    let (thumb, details) = match &item.source {
-        RefSource::Local(f) => (
-            Some(f.thumb_url.clone()),
-            format!(
-                "{} × {} · {}",
-                f.width,
-                f.height,
-                human_bytes(f.encoded_len() as f64)
-            ),
-        ),
-        RefSource::Text(t) if t.starts_with("http") => (Some(t.clone()), "URL".to_owned()),
-        RefSource::Text(t) if t.len() == 36 => (None, "image UUID".to_owned()),
-        RefSource::Text(t) => (None, human_bytes(t.len() as f64)),
-    };
-    let label = item.label();
-    let remove_label = move || format!("Remove reference {}", number());
-    view! {
-        <li class="ref">
-            <span class="ref-number" aria-hidden="true">{number}</span>
-            {thumb.map(|src| view! { <img class="thumb" src=src alt="" loading="lazy" /> })}
-            <span class="ref-meta">
-                <span class="ref-name" title=label.clone()>{label.clone()}</span>
-                <span class="muted">{details}</span>
-            </span>
-            <button type="button" class="icon" aria-label=remove_label on:click=move |_| remove(s, id)>"×"</button>
-        </li>
     }
 }

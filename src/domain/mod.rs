@@ -4,6 +4,7 @@ pub mod form;
 pub mod import;
 pub mod job;
 pub mod payload;
+pub mod refcheck;
 
 pub use form::{Form, RefInput, SizeChoice};
 pub use job::{JobState, ResultMeta, Slot};

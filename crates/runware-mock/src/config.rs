@@ -6,7 +6,7 @@ use std::net::IpAddr;
 /// An offline stand-in for the Runware API playing Kling IMAGE O1: real images, async polling,
 /// uploads and injectable faults, on loopback, for demos and tests.
 #[derive(Clone, Debug, Parser)]
-#[command(name = "runware-mock", version)]
+#[command(name = "runware-mock", version, args_override_self = true)]
 pub struct Config {
     /// Port to listen on (0 picks a free one).
     #[arg(long, env = "RUNWARE_MOCK_PORT", default_value_t = 8787)]

@@ -1,0 +1,364 @@
+//! Reference images done right, in Chromium against the stand-in: every refusal, downscaling,
+//! conversion, alpha, ordering, upload-once. Images are checked as they arrive at the server.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use base64::Engine;
+use fantoccini::Locator;
+use image::{GenericImageView, ImageFormat};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use support::Harness;
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("kling-{tag}-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn encode(img: &image::DynamicImage, format: ImageFormat) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
+
+fn photo(w: u32, h: u32) -> image::DynamicImage {
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([
+            (x * 255 / w) as u8,
+            (y * 255 / h) as u8,
+            ((x + y) % 200) as u8,
+        ])
+    }))
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+async fn add(h: &Harness, paths: &[String]) {
+    h.by_label("Add reference images")
+        .await
+        .send_keys(&paths.join("\n"))
+        .await
+        .unwrap();
+}
+
+async fn settled(h: &Harness, accepted: usize, refused: usize) {
+    h.eventually(
+        60,
+        &format!("{accepted} accepted and {refused} refused"),
+        || async {
+            let a = h
+                .js("return document.querySelectorAll('.ref:not(.rejected)').length")
+                .await;
+            let r = h
+                .js("return document.querySelectorAll('.ref.rejected').length")
+                .await;
+            (a == accepted && r == refused).then_some(())
+        },
+    )
+    .await;
+}
+
+/// Sends with sync delivery and returns the reference images the stand-in received.
+async fn send_and_receive(h: &Harness, prompt: &str) -> Vec<Value> {
+    h.by_label("Prompt").await.send_keys(prompt).await.unwrap();
+    h.by_label("Sync (wait)").await.click().await.unwrap();
+    h.button("Generate").await.click().await.unwrap();
+    h.eventually(60, "the task at the stand-in", || async {
+        h.inference_tasks().await.pop()
+    })
+    .await["inputs"]["referenceImages"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn decode_uri(uri: &Value) -> (String, Vec<u8>) {
+    let (head, data) = uri.as_str().unwrap().split_once(";base64,").unwrap();
+    (
+        head.to_owned(),
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn every_bad_file_is_refused_on_its_item_and_never_sent() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("bad");
+    let jpeg = encode(&photo(800, 600), ImageFormat::Jpeg);
+    let mut noise = image::RgbaImage::new(2000, 2000);
+    let mut x: u32 = 12345;
+    for p in noise.pixels_mut() {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        *p = image::Rgba(x.to_le_bytes());
+    }
+    let noise = encode(&image::DynamicImage::ImageRgba8(noise), ImageFormat::Png);
+    assert!(
+        noise.len() > 10_000_000,
+        "the noise PNG must exceed 10 MB, is {}",
+        noise.len()
+    );
+    let mut fake_png = b"\x89PNG\r\n\x1a\n".to_vec();
+    fake_png.extend_from_slice(&[7u8; 200]);
+    fake_png.extend_from_slice(&[0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]);
+    let cases = [
+        (
+            "text.png",
+            b"just some text, not pixels at all".to_vec(),
+            "not an image",
+        ),
+        ("empty.jpg", Vec::new(), "empty"),
+        (
+            "truncated.jpg",
+            jpeg[..jpeg.len() / 2].to_vec(),
+            "cut short",
+        ),
+        ("corrupt.png", fake_png, "corrupt"),
+        (
+            "small.png",
+            encode(&photo(200, 200), ImageFormat::Png),
+            "too small",
+        ),
+        (
+            "long.png",
+            encode(&photo(1000, 300), ImageFormat::Png),
+            "too elongated",
+        ),
+        ("huge.png", noise, "10 MB"),
+    ];
+    let paths: Vec<String> = cases.iter().map(|(n, b, _)| write(&dir, n, b)).collect();
+    add(&h, &paths).await;
+    settled(&h, 0, cases.len()).await;
+    let items = h
+        .js("return [...document.querySelectorAll('.ref.rejected')].map(e => e.innerText)")
+        .await;
+    for ((name, _, why), text) in cases.iter().zip(items.as_array().unwrap()) {
+        let text = text.as_str().unwrap();
+        assert!(
+            text.contains(name) && text.contains(why),
+            "{name}: expected “{why}” in {text}"
+        );
+    }
+    h.screenshot("refusals").await;
+    h.by_label("Prompt")
+        .await
+        .send_keys("Nothing valid attached")
+        .await
+        .unwrap();
+    h.button("1:1 1024x1024").await.click().await.unwrap();
+    assert!(h.inference_tasks().await.is_empty());
+    std::fs::remove_dir_all(dir).ok();
+    h.close().await;
+}
+
+#[tokio::test]
+async fn large_photo_is_downscaled_alpha_png_stays_png_webp_is_converted() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("convert");
+    let big = write(
+        &dir,
+        "big.jpg",
+        &encode(&photo(4000, 3000), ImageFormat::Jpeg),
+    );
+    let mut rgba = image::RgbaImage::from_pixel(2600, 1300, image::Rgba([20, 120, 220, 255]));
+    for (x, _, p) in rgba.enumerate_pixels_mut() {
+        if x < 1300 {
+            p.0[3] = 40;
+        }
+    }
+    let alpha = write(
+        &dir,
+        "alpha.png",
+        &encode(&image::DynamicImage::ImageRgba8(rgba), ImageFormat::Png),
+    );
+    let webp = write(
+        &dir,
+        "pic.webp",
+        &encode(&photo(900, 600), ImageFormat::WebP),
+    );
+    add(&h, &[big, alpha, webp]).await;
+    settled(&h, 3, 0).await;
+    let tray = h
+        .js("return document.querySelector('#references').innerText")
+        .await;
+    let tray = tray.as_str().unwrap();
+    assert!(
+        tray.contains("2048 × 1536") && tray.contains("Downscaled from 4000 × 3000"),
+        "{tray}"
+    );
+    assert!(tray.contains("Converted from WEBP"), "{tray}");
+    h.screenshot("downscaled").await;
+    let refs = send_and_receive(&h, "Three converted references").await;
+    let (head, bytes) = decode_uri(&refs[0]);
+    assert_eq!(head, "data:image/jpeg");
+    assert_eq!(
+        image::load_from_memory(&bytes).unwrap().dimensions(),
+        (2048, 1536)
+    );
+    let (head, bytes) = decode_uri(&refs[1]);
+    assert_eq!(head, "data:image/png");
+    let img = image::load_from_memory(&bytes).unwrap();
+    assert_eq!(img.dimensions(), (2048, 1024));
+    assert!(img.color().has_alpha());
+    assert!(
+        img.to_rgba8().get_pixel(10, 10).0[3] < 100,
+        "transparency must survive"
+    );
+    assert_eq!(img.to_rgba8().get_pixel(2000, 10).0[3], 255);
+    let (head, bytes) = decode_uri(&refs[2]);
+    assert!(
+        head == "data:image/png" || head == "data:image/jpeg",
+        "{head}"
+    );
+    assert_eq!(
+        image::load_from_memory(&bytes).unwrap().dimensions(),
+        (900, 600)
+    );
+    std::fs::remove_dir_all(dir).ok();
+    h.close().await;
+}
+
+#[tokio::test]
+async fn downscaling_can_be_turned_off_per_image() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("keep");
+    let big = write(
+        &dir,
+        "keep.jpg",
+        &encode(&photo(3000, 2000), ImageFormat::Jpeg),
+    );
+    add(&h, &[big]).await;
+    settled(&h, 1, 0).await;
+    h.by_label("Downscale to 2048 px")
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.eventually(20, "the full-size version", || async {
+        let t = h
+            .js("return document.querySelector('.ref .muted').textContent")
+            .await;
+        t.as_str().unwrap().starts_with("3000 × 2000").then_some(())
+    })
+    .await;
+    let refs = send_and_receive(&h, "Keep every pixel").await;
+    let (_, bytes) = decode_uri(&refs[0]);
+    assert_eq!(
+        image::load_from_memory(&bytes).unwrap().dimensions(),
+        (3000, 2000)
+    );
+    std::fs::remove_dir_all(dir).ok();
+    h.close().await;
+}
+
+#[tokio::test]
+async fn reordering_changes_the_payload_order_and_the_aspect_source() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("order");
+    let paths: Vec<String> = [
+        ("a.png", 400, 400),
+        ("b.png", 600, 400),
+        ("c.png", 400, 600),
+    ]
+    .iter()
+    .map(|(n, w, hh)| write(&dir, n, &encode(&photo(*w, *hh), ImageFormat::Png)))
+    .collect();
+    add(&h, &paths).await;
+    settled(&h, 3, 0).await;
+    h.button("Move reference 3 up").await.click().await.unwrap();
+    h.button("Move reference 2 up").await.click().await.unwrap();
+    let names = h
+        .js("return [...document.querySelectorAll('.ref .ref-name')].map(e => e.textContent)")
+        .await;
+    assert_eq!(names, serde_json::json!(["c.png", "a.png", "b.png"]));
+    h.button("Match first reference")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let marked = h
+        .wait_for(
+            Locator::Css(".ref .aspect-source"),
+            "the aspect source mark",
+        )
+        .await;
+    drop(marked);
+    let first = h.js("return document.querySelector('.aspect-source').closest('.ref').querySelector('.ref-name').textContent").await;
+    assert_eq!(first, "c.png");
+    let refs = send_and_receive(&h, "Order matters").await;
+    let dims: Vec<_> = refs
+        .iter()
+        .map(|r| {
+            image::load_from_memory(&decode_uri(r).1)
+                .unwrap()
+                .dimensions()
+        })
+        .collect();
+    assert_eq!(dims, [(400, 600), (400, 400), (600, 400)]);
+    let imgs = h.wait_results(1, 30).await;
+    assert_eq!(
+        (imgs[0].1, imgs[0].2),
+        (832, 1248),
+        "c.png (2:3) decides the aspect"
+    );
+    std::fs::remove_dir_all(dir).ok();
+    h.close().await;
+}
+
+#[tokio::test]
+async fn upload_once_sends_a_uuid_and_never_uploads_the_same_bytes_twice() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("upload");
+    let file = write(
+        &dir,
+        "once.png",
+        &encode(&photo(640, 480), ImageFormat::Png),
+    );
+    h.by_label("Upload local files once (send image UUIDs on later jobs)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    add(&h, std::slice::from_ref(&file)).await;
+    settled(&h, 1, 0).await;
+    let first = send_and_receive(&h, "Upload me once").await;
+    h.wait_results(1, 30).await;
+    let uuid = first[0].as_str().unwrap().to_owned();
+    assert!(
+        uuid::Uuid::parse_str(&uuid).is_ok(),
+        "a UUID is sent instead of the data URI: {uuid}"
+    );
+    // The same bytes added again, and a second job: no new upload.
+    h.button("Remove reference 1").await.click().await.unwrap();
+    add(&h, &[file]).await;
+    settled(&h, 1, 0).await;
+    h.button("Generate").await.click().await.unwrap();
+    h.wait_results(2, 30).await;
+    let all: Vec<Value> = h
+        .received()
+        .await
+        .iter()
+        .flat_map(|r| r["tasks"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let uploads = all
+        .iter()
+        .filter(|t| t["taskType"] == "imageUpload")
+        .count();
+    assert_eq!(uploads, 1);
+    let inferences: Vec<_> = all
+        .iter()
+        .filter(|t| t["taskType"] == "imageInference")
+        .collect();
+    assert_eq!(inferences.len(), 2);
+    assert_eq!(inferences[1]["inputs"]["referenceImages"][0], uuid.as_str());
+    std::fs::remove_dir_all(dir).ok();
+    h.close().await;
+}

@@ -108,8 +108,11 @@ async fn upload_references(job: &Job, ep: &Endpoint) -> Vec<RefItem> {
             out.push(item.clone());
             continue;
         };
-        let cached = (!file.hash.is_empty())
-            .then(|| storage::cached_upload(&file.hash))
+        let hash = browser::prepare::sha256_hex(&file.sent)
+            .await
+            .unwrap_or_default();
+        let cached = (!hash.is_empty())
+            .then(|| storage::cached_upload(&hash))
             .flatten();
         let uuid = match cached {
             Some(uuid) => Some(uuid),
@@ -153,7 +156,7 @@ async fn upload_references(job: &Job, ep: &Endpoint) -> Vec<RefItem> {
         };
         match uuid {
             Some(uuid) => {
-                storage::remember_upload(&file.hash, &uuid);
+                storage::remember_upload(&hash, &uuid);
                 out.push(RefItem {
                     id: item.id,
                     source: RefSource::Text(uuid),
@@ -176,15 +179,19 @@ async fn run(s: Studio, job: Job, mut built: Built, upload_once: bool) {
             return;
         }
     }
+    let span = browser::Span::start("kling:build-body");
     let body = Body::from_parts(&body_parts(&built, &refs));
+    span.end();
     let task = built.task;
     job.state.set(JobState::Running);
     // A sync Kling job can take minutes; the async acknowledgement comes at once.
     let timeout = if job.is_async { 60 } else { 600 };
+    let span = browser::Span::start("kling:post");
     let answer = api::post(&ep, &body, timeout, false, &job.abort, |n| {
         job.notice.set(n)
     })
     .await;
+    span.end();
     if job.state.get_untracked() == JobState::Cancelled {
         return;
     }

@@ -23,8 +23,8 @@ pub struct LocalFile {
     pub oversized: bool,
     /// The user's per-image choice; re-preparing with the other value toggles it.
     pub downscale: bool,
-    /// SHA-256 of the bytes sent, the key of the upload-once cache.
-    pub hash: String,
+    /// The bytes as sent (hashed for the upload-once cache only when that is on).
+    pub sent: SendWrapper<Blob>,
     /// `blob:` URL for the thumbnail; revoked when the item is removed.
     pub thumb_url: String,
     pub data_uri: SendWrapper<JsString>,

@@ -44,14 +44,15 @@ pub struct Span(&'static str);
 impl Span {
     pub fn start(name: &'static str) -> Span {
         if let Some(p) = window().performance() {
-            p.mark(name).ok();
+            p.mark(&format!("{name}:start")).ok();
         }
         Span(name)
     }
 
     pub fn end(self) {
         if let Some(p) = window().performance() {
-            p.measure_with_start_mark(self.0, self.0).ok();
+            p.measure_with_start_mark(self.0, &format!("{}:start", self.0))
+                .ok();
         }
     }
 }

@@ -83,24 +83,15 @@ pub async fn prepare(blob: &Blob, name: &str, downscale: bool) -> Result<LocalFi
             kind.label()
         )]);
     }
-    // Decode, encode and hash at once: the browser runs them in parallel, so a file that
+    // Decode and encode at once: the browser runs both off the main thread, so a file that
     // needs no conversion costs little more than `readAsDataURL` alone.
     let as_is = kind.sendable_as_is();
-    let (decoded, early_uri, early_hash) = futures::future::join3(
-        bitmap(blob, None),
-        async {
-            match as_is {
-                true => super::files::read_data_url(blob).await.ok(),
-                false => None,
-            }
-        },
-        async {
-            match as_is {
-                true => sha256_hex(blob).await.ok(),
-                false => None,
-            }
-        },
-    )
+    let (decoded, early_uri) = futures::future::join(bitmap(blob, None), async {
+        match as_is {
+            true => super::files::read_data_url(blob).await.ok(),
+            false => None,
+        }
+    })
     .await;
     let original = decoded.map_err(|_| {
         vec![format!(
@@ -133,14 +124,11 @@ pub async fn prepare(blob: &Blob, name: &str, downscale: bool) -> Result<LocalFi
             human_bytes(sent.size())
         )]);
     }
-    let (data_uri, hash) = match (plan.encode, early_uri, early_hash) {
-        (None, Some(uri), hash) => (uri, hash.unwrap_or_default()),
-        _ => (
-            super::files::read_data_url(&sent)
-                .await
-                .map_err(|e| vec![e.to_string()])?,
-            sha256_hex(&sent).await.unwrap_or_default(),
-        ),
+    let data_uri = match (plan.encode, early_uri) {
+        (None, Some(uri)) => uri,
+        _ => super::files::read_data_url(&sent)
+            .await
+            .map_err(|e| vec![e.to_string()])?,
     };
     let thumb_url = web_sys::Url::create_object_url_with_blob(&sent)
         .map_err(|_| vec!["The browser could not show this image.".to_string()])?;
@@ -166,7 +154,7 @@ pub async fn prepare(blob: &Blob, name: &str, downscale: bool) -> Result<LocalFi
         downscaled: plan.resize.is_some(),
         oversized: width.max(height) > crate::domain::refcheck::MAX_LONG_SIDE,
         downscale,
-        hash,
+        sent: SendWrapper::new(sent.clone()),
         thumb_url,
         data_uri: SendWrapper::new(data_uri),
         original: SendWrapper::new(blob.clone()),

@@ -18,16 +18,22 @@ pub fn add_files(s: Studio, files: FileList) {
     }
     s.tray_notice.set(None);
     s.touch("references");
+    let room = REFERENCES_MAX.saturating_sub(s.refs.with_untracked(Vec::len));
+    let over: Vec<String> = files.iter().skip(room).map(|f| f.name()).collect();
+    if !over.is_empty() {
+        s.tray_notice.set(Some(format!(
+            "{} not added: at most {REFERENCES_MAX} reference images.",
+            over.join(", ")
+        )));
+    }
+    let files: Vec<web_sys::File> = files.into_iter().take(room).collect();
     leptos::task::spawn_local(async move {
-        let mut over = Vec::new();
-        for file in files {
-            if s.refs.with_untracked(Vec::len) >= REFERENCES_MAX {
-                over.push(file.name());
-                continue;
-            }
-            match read_image(&file).await {
-                Ok(local) => {
-                    let id = s.fresh_id();
+        // All at once: decoding and encoding run on the browser's own threads.
+        let prepared = futures::future::join_all(files.iter().map(read_image)).await;
+        for (file, result) in files.iter().zip(prepared) {
+            let id = s.fresh_id();
+            match result {
+                Ok(local) if s.refs.with_untracked(Vec::len) < REFERENCES_MAX => {
                     s.refs.update(|r| {
                         r.push(RefItem {
                             id,
@@ -35,8 +41,11 @@ pub fn add_files(s: Studio, files: FileList) {
                         })
                     });
                 }
+                Ok(_) => s.tray_notice.set(Some(format!(
+                    "{} not added: at most {REFERENCES_MAX} reference images.",
+                    file.name()
+                ))),
                 Err(problems) => {
-                    let id = s.fresh_id();
                     s.rejected.update(|r| {
                         r.push(Rejected {
                             id,
@@ -46,12 +55,6 @@ pub fn add_files(s: Studio, files: FileList) {
                     });
                 }
             }
-        }
-        if !over.is_empty() {
-            s.tray_notice.set(Some(format!(
-                "{} not added: at most {REFERENCES_MAX} reference images.",
-                over.join(", ")
-            )));
         }
     });
 }

@@ -365,6 +365,8 @@ async fn serve_site(dist: PathBuf, port: u16, mock: String) {
         .route("/api/runware", axum::routing::any(forward))
         .route("/api/runware/{*rest}", axum::routing::any(forward))
         .fallback_service(tower_http::services::ServeDir::new(&dist))
+        // Ten large references: as large as the production proxy allows.
+        .layer(axum::extract::DefaultBodyLimit::max(300 * 1024 * 1024))
         .with_state(mock);
     let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port)))
         .await

@@ -93,6 +93,7 @@ fn launch(s: Studio, task_uuid: String, form: Form, refs: Vec<RefItem>) {
         ended_ms: RwSignal::new(None),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
+        warning: RwSignal::new(None),
         abort: Abort::new(),
     };
     s.jobs.update(|jobs| jobs.insert(0, job.clone()));
@@ -145,7 +146,7 @@ async fn upload_references(job: &Job, ep: &Endpoint) -> Vec<RefItem> {
                         .results_for(&task_uuid)
                         .find_map(|r| r.image_uuid.clone()),
                     Err(e) => {
-                        job.notice.set(Some(format!(
+                        job.warning.set(Some(format!(
                             "Upload of reference {} failed ({e}); sending the image itself.",
                             i + 1
                         )));

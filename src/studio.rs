@@ -74,6 +74,8 @@ pub struct Job {
     pub error: RwSignal<Option<(String, String)>>,
     /// A passing remark: "retry 1 of 3 in 1.2 s".
     pub notice: RwSignal<Option<String>>,
+    /// A lasting remark: "upload failed; the image itself was sent".
+    pub warning: RwSignal<Option<String>>,
     pub abort: Abort,
 }
 

@@ -362,3 +362,71 @@ async fn upload_once_sends_a_uuid_and_never_uploads_the_same_bytes_twice() {
     std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
+
+#[tokio::test]
+async fn dragging_a_reference_onto_another_reorders_the_tray() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("drag");
+    let paths: Vec<String> = ["x.png", "y.png", "z.png"]
+        .iter()
+        .map(|n| write(&dir, n, &encode(&photo(400, 400), ImageFormat::Png)))
+        .collect();
+    add(&h, &paths).await;
+    settled(&h, 3, 0).await;
+    // The same DataTransfer carries the item from dragstart to drop, as in a real drag.
+    h.js(r#"const items = document.querySelectorAll('.ref');
+        const dt = new DataTransfer();
+        items[2].dispatchEvent(new DragEvent('dragstart', { dataTransfer: dt, bubbles: true }));
+        items[0].dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        return null;"#)
+        .await;
+    let names = h
+        .eventually(10, "the new order", || async {
+            let v = h.js("return [...document.querySelectorAll('.ref .ref-name')].map(e => e.textContent)").await;
+            (v[0] == "z.png").then_some(v)
+        })
+        .await;
+    assert_eq!(names, serde_json::json!(["z.png", "x.png", "y.png"]));
+    std::fs::remove_dir_all(dir).ok();
+    h.close().await;
+}
+
+#[tokio::test]
+async fn a_failed_upload_falls_back_to_sending_the_image_with_a_notice() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("fallback");
+    let file = write(
+        &dir,
+        "fallback.png",
+        &encode(&photo(500, 500), ImageFormat::Png),
+    );
+    h.by_label("Upload local files once (send image UUIDs on later jobs)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    add(&h, &[file]).await;
+    settled(&h, 1, 0).await;
+    // The upload and its three retries all fail; the job itself then goes through.
+    h.inject("500", 4).await;
+    let refs = send_and_receive(&h, "Upload fails, job does not").await;
+    assert!(refs[0]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
+    h.wait_results(1, 30).await;
+    let all: Vec<Value> = h.received().await;
+    assert_eq!(all.iter().filter(|r| r["fault"] == "500").count(), 4);
+    let card = h
+        .js("return document.querySelector('.job').innerText")
+        .await;
+    assert!(
+        card.as_str().unwrap().contains("sending the image itself"),
+        "{card}"
+    );
+    assert!(all.iter().all(|r| r["tasks"]
+        .as_array()
+        .is_none_or(|t| t.iter().all(|t| t["taskType"] != "imageUpload"))));
+    std::fs::remove_dir_all(dir).ok();
+    h.close().await;
+}

@@ -56,6 +56,7 @@ pub fn JobCard(
                 {move || cost().map(|c| format!(" · {c}"))}
             </p>
             {move || job.notice.get().map(|n| view! { <p class="notice warn" role="status">{n}</p> })}
+            {move || job.warning.get().map(|w| view! { <p class="notice warn" role="status">{w}</p> })}
             {move || job.error.get().map(|(h, d)| view! {
                 <div class="job-error" role="alert"><strong>{h}</strong><p>{d}</p></div>
             })}

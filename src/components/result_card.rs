@@ -52,6 +52,7 @@ pub fn ResultCard(
                 <img src=meta.src.clone() alt=alt.clone() loading="lazy" decoding="async" style=ratio />
             </button>
             <figcaption>
+                <span class="excerpt" title=item.prompt.clone()>{excerpt(&item.prompt, 60)}</span>
                 <span class="tabular">{dims}</span>
                 {meta.seed.map(|x| view! { <span class="tabular">"seed " {x}</span> })}
                 {meta.cost.map(|c| view! { <span class="tabular">{money(c)}</span> })}

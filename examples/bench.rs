@@ -80,11 +80,7 @@ async fn main() {
           .observe(document.body, { childList: true, subtree: true });
         return null;"#)
         .await;
-    h.by_label("Add reference images")
-        .await
-        .send_keys(&paths.join("\n"))
-        .await
-        .unwrap();
+    h.type_in("Add reference images", &paths.join("\n")).await;
     let app = h
         .eventually(300, "ten references", || async {
             let b = h.js("return window.__bench").await;
@@ -94,18 +90,10 @@ async fn main() {
     let mem_loaded = h.js("return window.wasmBindings.wasm_memory_bytes()").await;
 
     // Send them: time to assemble the body and to post it (sync, to the stand-in).
-    h.by_label("Prompt")
-        .await
-        .send_keys("Benchmark: ten large references")
-        .await
-        .unwrap();
-    h.button("Match first reference")
-        .await
-        .click()
-        .await
-        .unwrap();
+    h.type_in("Prompt", "Benchmark: ten large references").await;
+    h.click("Match first reference").await;
     h.by_label("Sync (wait)").await.click().await.unwrap();
-    h.button("Generate").await.click().await.unwrap();
+    h.click("Generate").await;
     h.wait_results(1, 120).await;
     let timings = h
         .eventually(10, "the timeline measures", || async {

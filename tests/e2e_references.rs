@@ -9,13 +9,11 @@ use base64::Engine;
 use fantoccini::Locator;
 use image::{GenericImageView, ImageFormat};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use support::Harness;
 
-fn temp_dir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("kling-{tag}-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn temp_dir(tag: &str) -> support::tempdir::Dir {
+    support::tempdir::Dir::new(tag)
 }
 
 fn encode(img: &image::DynamicImage, format: ImageFormat) -> Vec<u8> {
@@ -41,11 +39,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 }
 
 async fn add(h: &Harness, paths: &[String]) {
-    h.by_label("Add reference images")
-        .await
-        .send_keys(&paths.join("\n"))
-        .await
-        .unwrap();
+    h.type_in("Add reference images", &paths.join("\n")).await;
 }
 
 async fn settled(h: &Harness, accepted: usize, refused: usize) {
@@ -67,9 +61,9 @@ async fn settled(h: &Harness, accepted: usize, refused: usize) {
 
 /// Sends with sync delivery and returns the reference images the stand-in received.
 async fn send_and_receive(h: &Harness, prompt: &str) -> Vec<Value> {
-    h.by_label("Prompt").await.send_keys(prompt).await.unwrap();
+    h.type_in("Prompt", prompt).await;
     h.by_label("Sync (wait)").await.click().await.unwrap();
-    h.button("Generate").await.click().await.unwrap();
+    h.click("Generate").await;
     h.eventually(60, "the task at the stand-in", || async {
         h.inference_tasks().await.pop()
     })
@@ -148,14 +142,9 @@ async fn every_bad_file_is_refused_on_its_item_and_never_sent() {
         );
     }
     h.screenshot("refusals").await;
-    h.by_label("Prompt")
-        .await
-        .send_keys("Nothing valid attached")
-        .await
-        .unwrap();
-    h.button("1:1 1024x1024").await.click().await.unwrap();
+    h.type_in("Prompt", "Nothing valid attached").await;
+    h.click("1:1 1024x1024").await;
     assert!(h.inference_tasks().await.is_empty());
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
@@ -222,7 +211,6 @@ async fn large_photo_is_downscaled_alpha_png_stays_png_webp_is_converted() {
         image::load_from_memory(&bytes).unwrap().dimensions(),
         (900, 600)
     );
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
@@ -255,7 +243,6 @@ async fn downscaling_can_be_turned_off_per_image() {
         image::load_from_memory(&bytes).unwrap().dimensions(),
         (3000, 2000)
     );
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
@@ -273,17 +260,13 @@ async fn reordering_changes_the_payload_order_and_the_aspect_source() {
     .collect();
     add(&h, &paths).await;
     settled(&h, 3, 0).await;
-    h.button("Move reference 3 up").await.click().await.unwrap();
-    h.button("Move reference 2 up").await.click().await.unwrap();
+    h.click("Move reference 3 up").await;
+    h.click("Move reference 2 up").await;
     let names = h
         .js("return [...document.querySelectorAll('.ref .ref-name')].map(e => e.textContent)")
         .await;
     assert_eq!(names, serde_json::json!(["c.png", "a.png", "b.png"]));
-    h.button("Match first reference")
-        .await
-        .click()
-        .await
-        .unwrap();
+    h.click("Match first reference").await;
     let marked = h
         .wait_for(
             Locator::Css(".ref .aspect-source"),
@@ -309,7 +292,6 @@ async fn reordering_changes_the_payload_order_and_the_aspect_source() {
         (832, 1248),
         "c.png (2:3) decides the aspect"
     );
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
@@ -337,10 +319,10 @@ async fn upload_once_sends_a_uuid_and_never_uploads_the_same_bytes_twice() {
         "a UUID is sent instead of the data URI: {uuid}"
     );
     // The same bytes added again, and a second job: no new upload.
-    h.button("Remove reference 1").await.click().await.unwrap();
+    h.click("Remove reference 1").await;
     add(&h, &[file]).await;
     settled(&h, 1, 0).await;
-    h.button("Generate").await.click().await.unwrap();
+    h.click("Generate").await;
     h.wait_results(2, 30).await;
     let all: Vec<Value> = h
         .received()
@@ -359,7 +341,6 @@ async fn upload_once_sends_a_uuid_and_never_uploads_the_same_bytes_twice() {
         .collect();
     assert_eq!(inferences.len(), 2);
     assert_eq!(inferences[1]["inputs"]["referenceImages"][0], uuid.as_str());
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
@@ -387,7 +368,6 @@ async fn dragging_a_reference_onto_another_reorders_the_tray() {
         })
         .await;
     assert_eq!(names, serde_json::json!(["z.png", "x.png", "y.png"]));
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
@@ -427,6 +407,5 @@ async fn a_failed_upload_falls_back_to_sending_the_image_with_a_notice() {
     assert!(all.iter().all(|r| r["tasks"]
         .as_array()
         .is_none_or(|t| t.iter().all(|t| t["taskType"] != "imageUpload"))));
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }

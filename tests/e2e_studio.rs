@@ -41,20 +41,15 @@ fn png_file(
     (path, bytes.into_inner())
 }
 
-fn temp_dir(tag: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("kling-{tag}-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn temp_dir(tag: &str) -> support::tempdir::Dir {
+    support::tempdir::Dir::new(tag)
 }
 
 #[tokio::test]
 async fn text_to_image_1248x832_two_results_sync() {
     let h = Harness::start(&[]).await;
-    h.by_label("Prompt")
-        .await
-        .send_keys("A lighthouse at dusk, long exposure")
-        .await
-        .unwrap();
+    h.type_in("Prompt", "A lighthouse at dusk, long exposure")
+        .await;
     h.wait_for(
         Locator::Css("button[aria-label='3:2 1248x832'][aria-pressed=true]"),
         "3:2 preselected",
@@ -105,11 +100,7 @@ async fn three_local_files_match_first_reference_2k() {
         png_file(&dir, "three.png", 500, 800, 240),
     ];
     let paths: Vec<String> = files.iter().map(|f| f.0.display().to_string()).collect();
-    h.by_label("Add reference images")
-        .await
-        .send_keys(&paths.join("\n"))
-        .await
-        .unwrap();
+    h.type_in("Add reference images", &paths.join("\n")).await;
     h.eventually(20, "three references in the tray", || async {
         (h.js("return document.querySelectorAll('.ref').length")
             .await
@@ -125,17 +116,9 @@ async fn three_local_files_match_first_reference_2k() {
         tray.contains("one.png") && tray.contains("1200 × 900"),
         "{tray}"
     );
-    h.button("Match first reference")
-        .await
-        .click()
-        .await
-        .unwrap();
-    h.button("2k").await.click().await.unwrap();
-    h.by_label("Prompt")
-        .await
-        .send_keys("Blend the three references")
-        .await
-        .unwrap();
+    h.click("Match first reference").await;
+    h.click("2k").await;
+    h.type_in("Prompt", "Blend the three references").await;
     generate(&h).await;
     let imgs = h.wait_results(1, 40).await;
     // 1200x900 is 4:3: at 2k that is 2336x1760.
@@ -160,18 +143,13 @@ async fn three_local_files_match_first_reference_2k() {
         );
     }
     h.screenshot("references").await;
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
 #[tokio::test]
 async fn async_job_polls_to_success_with_per_slot_progress() {
     let h = Harness::start(&[]).await;
-    h.by_label("Prompt")
-        .await
-        .send_keys("Velvet canopy duelists")
-        .await
-        .unwrap();
+    h.type_in("Prompt", "Velvet canopy duelists").await;
     set_number(&h, "Number of results", "3").await;
     assert!(
         h.by_label("Async (poll)")
@@ -238,11 +216,7 @@ async fn runware_400_naming_the_prompt_highlights_the_prompt() {
 async fn a_429_is_retried_and_then_succeeds() {
     let h = Harness::start(&["--retry-after", "1"]).await;
     h.inject("429", 1).await;
-    h.by_label("Prompt")
-        .await
-        .send_keys("Retry me")
-        .await
-        .unwrap();
+    h.type_in("Prompt", "Retry me").await;
     h.by_label("Sync (wait)").await.click().await.unwrap();
     generate(&h).await;
     h.wait_results(1, 30).await;
@@ -264,11 +238,7 @@ async fn eleventh_reference_and_2501_characters_are_refused_with_nothing_sent() 
                 .to_string()
         })
         .collect();
-    h.by_label("Add reference images")
-        .await
-        .send_keys(&paths.join("\n"))
-        .await
-        .unwrap();
+    h.type_in("Add reference images", &paths.join("\n")).await;
     let notice = h
         .wait_for(Locator::Css("#references .notice"), "the refusal")
         .await
@@ -308,18 +278,13 @@ async fn eleventh_reference_and_2501_characters_are_refused_with_nothing_sent() 
         h.received().await.is_empty(),
         "nothing may reach the server"
     );
-    std::fs::remove_dir_all(dir).ok();
     h.close().await;
 }
 
 #[tokio::test]
 async fn base64_output_renders_through_blob_urls() {
     let h = Harness::start(&[]).await;
-    h.by_label("Prompt")
-        .await
-        .send_keys("Inline bytes please")
-        .await
-        .unwrap();
+    h.type_in("Prompt", "Inline bytes please").await;
     h.by_label("Output type")
         .await
         .select_by_value("base64Data")
@@ -330,7 +295,7 @@ async fn base64_output_renders_through_blob_urls() {
         .select_by_value("PNG")
         .await
         .unwrap();
-    h.button("1:1 1024x1024").await.click().await.unwrap();
+    h.click("1:1 1024x1024").await;
     generate(&h).await;
     let imgs = h.wait_results(1, 30).await;
     assert!(imgs[0].0.starts_with("blob:"), "{}", imgs[0].0);
@@ -346,21 +311,13 @@ async fn base64_output_renders_through_blob_urls() {
 #[tokio::test]
 async fn copy_as_curl_never_holds_the_key() {
     let h = Harness::start(&[]).await;
-    h.button("Settings").await.click().await.unwrap();
-    h.by_label("API key")
-        .await
-        .send_keys("sk-live-SECRET-123")
-        .await
-        .unwrap();
-    h.by_label("Prompt")
-        .await
-        .send_keys("Copy me as curl")
-        .await
-        .unwrap();
-    h.button("Payload").await.click().await.unwrap();
+    h.click("Settings").await;
+    h.type_in("API key", "sk-live-SECRET-123").await;
+    h.type_in("Prompt", "Copy me as curl").await;
+    h.click("Payload").await;
     h.js("window.__copied = []; navigator.clipboard.writeText = t => { window.__copied.push(String(t)); return Promise.resolve(); }; return null;").await;
-    h.button("Copy as curl").await.click().await.unwrap();
-    h.button("Copy JSON").await.click().await.unwrap();
+    h.click("Copy as curl").await;
+    h.click("Copy JSON").await;
     let copied = h
         .eventually(10, "two copies", || async {
             let v = h.js("return window.__copied").await;

@@ -25,7 +25,7 @@ if (kind === 'drop') {
 #[tokio::test]
 async fn connection_test_reports_balance_then_a_refused_key() {
     let h = Harness::start(&["--api-key", "e2e-proxy-key"]).await;
-    h.button("Settings").await.click().await.unwrap();
+    h.click("Settings").await;
     assert_eq!(
         h.by_label("Endpoint")
             .await
@@ -35,7 +35,7 @@ async fn connection_test_reports_balance_then_a_refused_key() {
             .as_deref(),
         Some("/api/runware")
     );
-    h.button("Test connection").await.click().await.unwrap();
+    h.click("Test connection").await;
     let status = h
         .wait_for(Locator::Css(".settings .status.ok"), "connected")
         .await
@@ -45,12 +45,8 @@ async fn connection_test_reports_balance_then_a_refused_key() {
     assert!(status.contains("Balance $25.00"), "{status}");
     h.wait_for(Locator::Css(".dot.ok"), "a green dot").await;
     // A key typed in the page replaces the proxy's; the stand-in refuses this one.
-    h.by_label("API key")
-        .await
-        .send_keys("wrong-key")
-        .await
-        .unwrap();
-    h.button("Test connection").await.click().await.unwrap();
+    h.type_in("API key", "wrong-key").await;
+    h.click("Test connection").await;
     let status = h
         .wait_for(Locator::Css(".settings .status.warn"), "refused")
         .await
@@ -82,7 +78,7 @@ async fn drop_paste_and_url_references_fill_the_tray_in_order() {
     h.browser.execute_async(&format!("const done = arguments[arguments.length - 1]; (async () => {{ {ADD_BY_EVENT} }})().then(done);").replace("arguments;", "['paste', 'pasted.png'];"), vec![]).await.unwrap();
     let url = h.by_label("Reference URL or image UUID").await;
     url.send_keys("https://example.com/ref.jpg").await.unwrap();
-    h.button("Add").await.click().await.unwrap();
+    h.click("Add").await;
     let names = h
         .eventually(10, "three references", || async {
             let v = h.js("return [...document.querySelectorAll('.ref .ref-name')].map(e => e.textContent)").await;
@@ -100,23 +96,15 @@ async fn drop_paste_and_url_references_fill_the_tray_in_order() {
         details.as_str().unwrap().starts_with("400 × 300"),
         "{details}"
     );
-    h.button("Remove reference 1").await.click().await.unwrap();
+    h.click("Remove reference 1").await;
     assert_eq!(
         h.js("return document.querySelectorAll('.ref').length")
             .await,
         2
     );
-    h.by_label("Prompt")
-        .await
-        .send_keys("Mix them")
-        .await
-        .unwrap();
-    h.button("Match first reference")
-        .await
-        .click()
-        .await
-        .unwrap();
-    h.button("Generate").await.click().await.unwrap();
+    h.type_in("Prompt", "Mix them").await;
+    h.click("Match first reference").await;
+    h.click("Generate").await;
     h.wait_results(1, 40).await;
     let task = h.inference_tasks().await.remove(0);
     let refs = task["inputs"]["referenceImages"].as_array().unwrap();
@@ -131,15 +119,11 @@ async fn drop_paste_and_url_references_fill_the_tray_in_order() {
 #[tokio::test]
 async fn full_size_view_navigates_by_keyboard() {
     let h = Harness::start(&[]).await;
-    h.by_label("Prompt")
-        .await
-        .send_keys("Three to browse")
-        .await
-        .unwrap();
+    h.type_in("Prompt", "Three to browse").await;
     h.by_label("Sync (wait)").await.click().await.unwrap();
     let results = h.by_label("Number of results").await;
     h.fill(&results, "3").await;
-    h.button("Generate").await.click().await.unwrap();
+    h.click("Generate").await;
     h.wait_results(3, 30).await;
     h.wait_for(Locator::Css("button.image-button"), "a result")
         .await
@@ -151,36 +135,12 @@ async fn full_size_view_navigates_by_keyboard() {
             .await
     };
     assert_eq!(counter().await, "1 / 3");
-    h.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Right.to_string())
-        .await
-        .unwrap();
+    h.press(Key::Right).await;
     assert_eq!(counter().await, "2 / 3");
-    h.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Left.to_string())
-        .await
-        .unwrap();
-    h.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Left.to_string())
-        .await
-        .unwrap();
+    h.press(Key::Left).await;
+    h.press(Key::Left).await;
     assert_eq!(counter().await, "3 / 3");
-    h.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Escape.to_string())
-        .await
-        .unwrap();
+    h.press(Key::Escape).await;
     assert_eq!(
         h.js("return document.querySelector('.lightbox')").await,
         serde_json::Value::Null
@@ -199,16 +159,12 @@ async fn full_size_view_navigates_by_keyboard() {
 #[tokio::test]
 async fn cancel_warns_about_billing_retry_sends_again_remix_and_reuse() {
     let h = Harness::start(&["--generation-ms", "60000"]).await;
-    h.by_label("Prompt")
-        .await
-        .send_keys("Slow one")
-        .await
-        .unwrap();
-    h.button("2:3 832x1248").await.click().await.unwrap();
-    h.button("Generate").await.click().await.unwrap();
+    h.type_in("Prompt", "Slow one").await;
+    h.click("2:3 832x1248").await;
+    h.click("Generate").await;
     h.wait_for(Locator::Css(".job .state-running"), "running")
         .await;
-    h.button("Cancel").await.click().await.unwrap();
+    h.click("Cancel").await;
     let card = h
         .wait_for(Locator::Css(".job .state-cancelled"), "cancelled")
         .await;
@@ -221,9 +177,9 @@ async fn cancel_warns_about_billing_retry_sends_again_remix_and_reuse() {
         "{text}"
     );
     // Change the form, then remix the job: its settings come back.
-    h.button("1:1 1024x1024").await.click().await.unwrap();
+    h.click("1:1 1024x1024").await;
     h.fill(&h.by_label("Prompt").await, "Something else").await;
-    h.button("Remix").await.click().await.unwrap();
+    h.click("Remix").await;
     assert_eq!(
         h.by_label("Prompt")
             .await
@@ -240,18 +196,18 @@ async fn cancel_warns_about_billing_retry_sends_again_remix_and_reuse() {
     .await;
     // Retry sends a new task with a fresh UUID; the stand-in now answers sync quickly.
     h.by_label("Sync (wait)").await.click().await.unwrap();
-    h.button("Generate").await.click().await.unwrap();
+    h.click("Generate").await;
     h.wait_results(1, 30).await;
     let tasks = h.inference_tasks().await;
     assert_eq!(tasks.len(), 2);
     assert_ne!(tasks[0]["taskUUID"], tasks[1]["taskUUID"]);
-    h.button("Retry").await.click().await.unwrap();
+    h.click("Retry").await;
     h.eventually(10, "a third task", || async {
         (h.inference_tasks().await.len() == 3).then_some(())
     })
     .await;
     // "Use as reference" puts the result's bytes in the tray.
-    h.button("Use as reference").await.click().await.unwrap();
+    h.click("Use as reference").await;
     let name = h
         .wait_for(Locator::Css(".ref .ref-name"), "the reused result")
         .await

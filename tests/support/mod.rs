@@ -34,13 +34,20 @@ impl Drop for KillOnDrop {
     }
 }
 
-mod tempdir {
+pub mod tempdir {
+    /// A folder under the system temp dir, removed when dropped.
     pub struct Dir(pub std::path::PathBuf);
     impl Dir {
         pub fn new(tag: &str) -> Dir {
             let p = std::env::temp_dir().join(format!("kling-e2e-{tag}-{}", uuid::Uuid::new_v4()));
             std::fs::create_dir_all(&p).unwrap();
             Dir(p)
+        }
+    }
+    impl std::ops::Deref for Dir {
+        type Target = std::path::Path;
+        fn deref(&self) -> &std::path::Path {
+            &self.0
         }
     }
     impl Drop for Dir {
@@ -197,6 +204,27 @@ impl Harness {
             l = xpath_literal(name)
         );
         self.wait_for(Locator::XPath(&xpath), name).await
+    }
+
+    /// Clicks the button a user would find by this name.
+    pub async fn click(&self, name: &str) {
+        self.button(name).await.click().await.unwrap();
+    }
+
+    /// Types into the field a user would find by this label.
+    pub async fn type_in(&self, label: &str, text: &str) {
+        self.by_label(label).await.send_keys(text).await.unwrap();
+    }
+
+    /// Presses a key where the focus is.
+    pub async fn press(&self, key: fantoccini::key::Key) {
+        self.browser
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&key.to_string())
+            .await
+            .unwrap();
     }
 
     pub async fn js(&self, script: &str) -> Value {

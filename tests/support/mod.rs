@@ -20,7 +20,8 @@ pub struct Harness {
     pub mock: String,
     _mock: KillOnDrop,
     _driver: KillOnDrop,
-    _site: tokio::task::JoinHandle<()>,
+    _site: Option<tokio::task::JoinHandle<()>>,
+    _nginx: Option<KillOnDrop>,
     _profile: tempdir::Dir,
     _lock: tokio::sync::MutexGuard<'static, ()>,
 }
@@ -97,9 +98,22 @@ async fn wait_for_http(url: &str) {
     panic!("{url} did not come up");
 }
 
+/// What serves the release build in front of the stand-in.
+pub enum Site {
+    /// A small in-test server that forwards the endpoint path, adding a proxy key.
+    Builtin,
+    /// Real nginx with `deploy/`'s configuration, adding this key from its environment.
+    Nginx { api_key: &'static str },
+}
+
 impl Harness {
     /// Starts the stand-in (with `mock_args`), the static site and a browser on the app.
     pub async fn start(mock_args: &[&str]) -> Harness {
+        Harness::start_with(mock_args, Site::Builtin).await
+    }
+
+    /// As `start`, with the site of choice.
+    pub async fn start_with(mock_args: &[&str], site_kind: Site) -> Harness {
         let lock = BROWSER_LOCK.lock().await;
         let dist = root().join("dist");
         assert!(
@@ -127,7 +141,13 @@ impl Harness {
         let mock_guard = KillOnDrop(mock_child);
         wait_for_http(&format!("{mock}/__mock/health")).await;
 
-        let site_task = tokio::spawn(serve_site(dist, site_port, mock.clone()));
+        let (site_task, nginx) = match site_kind {
+            Site::Builtin => (
+                Some(tokio::spawn(serve_site(dist, site_port, mock.clone()))),
+                None,
+            ),
+            Site::Nginx { api_key } => (None, Some(start_nginx(&dist, site_port, &mock, api_key))),
+        };
         wait_for_http(&site).await;
 
         let driver_port = free_port();
@@ -171,6 +191,7 @@ impl Harness {
             _mock: mock_guard,
             _driver: driver_guard,
             _site: site_task,
+            _nginx: nginx,
             _profile: profile,
             _lock: lock,
         };
@@ -337,6 +358,35 @@ fn xpath_literal(s: &str) -> String {
     } else {
         format!("\"{s}\"")
     }
+}
+
+/// Renders `deploy/nginx.conf.template` with `deploy/render.sh` and runs nginx in front of
+/// the stand-in, exactly as the README tells an operator to.
+fn start_nginx(dist: &Path, port: u16, mock: &str, api_key: &str) -> KillOnDrop {
+    let runtime = std::env::temp_dir().join(format!("kling-nginx-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&runtime).unwrap();
+    let out = Command::new("bash")
+        .arg(root().join("deploy/render.sh"))
+        .env("KLING_DIST", dist)
+        .env("KLING_LISTEN", format!("127.0.0.1:{port}"))
+        .env("KLING_RUNTIME_DIR", &runtime)
+        .env("RUNWARE_UPSTREAM", format!("{mock}/v1"))
+        .env("RUNWARE_API_KEY", api_key)
+        .output()
+        .expect("deploy/render.sh runs");
+    assert!(
+        out.status.success(),
+        "render: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let conf = runtime.join("nginx.conf");
+    std::fs::write(&conf, &out.stdout).unwrap();
+    let child = Command::new("nginx")
+        .args(["-c", conf.to_str().unwrap(), "-g", "daemon off;"])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("nginx on PATH (scripts/setup.sh installs it)");
+    KillOnDrop(child)
 }
 
 /// Serves `dist/` and forwards `/api/runware*` to the stand-in, as `trunk serve` and the

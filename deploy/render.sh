@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Prints the nginx configuration for Kling Studio, filled from the environment:
+#   KLING_DIST         the release build (default: ./dist)
+#   KLING_LISTEN       address:port to listen on (default: 8080)
+#   KLING_RUNTIME_DIR  writable folder for pid, logs and temp files (default: /tmp/kling-nginx)
+#   RUNWARE_UPSTREAM   where /api/runware goes (default: https://api.runware.ai/v1)
+#   RUNWARE_API_KEY    the key added to every proxied request (required)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${RUNWARE_API_KEY:?set RUNWARE_API_KEY: the proxy adds it, the browser never sees it}"
+export KLING_DIST="${KLING_DIST:-$PWD/dist}"
+export KLING_LISTEN="${KLING_LISTEN:-8080}"
+export KLING_RUNTIME_DIR="${KLING_RUNTIME_DIR:-/tmp/kling-nginx}"
+export RUNWARE_UPSTREAM="${RUNWARE_UPSTREAM:-https://api.runware.ai/v1}"
+export RUNWARE_API_KEY
+mkdir -p "$KLING_RUNTIME_DIR"
+# Started as root, nginx's workers run as an unprivileged user and spool large request
+# bodies (ten references) here, so they must be able to write it.
+[ "$(id -u)" = 0 ] && chmod 0777 "$KLING_RUNTIME_DIR"
+envsubst '${KLING_DIST} ${KLING_LISTEN} ${KLING_RUNTIME_DIR} ${RUNWARE_UPSTREAM} ${RUNWARE_API_KEY}' \
+  < deploy/nginx.conf.template

@@ -1,0 +1,74 @@
+//! The production path: real nginx (deploy/) serves the release build and proxies the
+//! endpoint to a stand-in that accepts only the server's key. No key is typed in the page.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::{Harness, Site};
+
+const SERVER_KEY: &str = "server-side-key-7f3a";
+
+#[tokio::test]
+async fn nginx_adds_the_servers_key_and_serves_with_the_right_headers() {
+    let h = Harness::start_with(
+        &["--api-key", SERVER_KEY],
+        Site::Nginx {
+            api_key: SERVER_KEY,
+        },
+    )
+    .await;
+    h.type_in("Prompt", "Through the production proxy").await;
+    h.by_label("Sync (wait)").await.click().await.unwrap();
+    h.click("Generate").await;
+    let imgs = h.wait_results(1, 40).await;
+    assert_eq!((imgs[0].1, imgs[0].2), (1248, 832));
+    assert!(
+        imgs[0]
+            .0
+            .starts_with(&format!("{}/api/runware/image/", h.site)),
+        "{}",
+        imgs[0].0
+    );
+    let log = h.received().await;
+    assert_eq!(
+        log[0]["keyAccepted"], true,
+        "the stand-in saw the server's key: {log:?}"
+    );
+    let page = h.js("return document.documentElement.outerHTML + JSON.stringify(localStorage) + JSON.stringify(sessionStorage)").await;
+    assert!(
+        !page.as_str().unwrap().contains(SERVER_KEY),
+        "the key never reaches the browser"
+    );
+
+    let client = reqwest::Client::new();
+    let index = client.get(&h.site).send().await.unwrap();
+    assert_eq!(index.headers()["cache-control"], "no-cache");
+    assert_eq!(index.headers()["x-content-type-options"], "nosniff");
+    assert!(index.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+    let html = index.text().await.unwrap();
+    let wasm = html
+        .split("module_or_path: '")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_owned();
+    let asset = client
+        .get(format!("{}{wasm}", h.site))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        asset.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(asset.headers()["content-type"], "application/wasm");
+    assert_eq!(asset.headers()["content-encoding"], "gzip");
+    h.close().await;
+}

@@ -1,0 +1,69 @@
+//! Hostile text from the user, files and the server is shown as text, never run.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::Locator;
+use support::Harness;
+
+const XSS: &str =
+    "<img src=x onerror=\"window.__xss=(window.__xss||0)+1\"><script>window.__xss=99</script>";
+
+#[tokio::test]
+async fn markup_in_prompts_file_names_server_errors_and_imports_never_executes() {
+    // The stand-in's content filter echoes the blocked word in its error message.
+    let h = Harness::start(&["--block-word", "onerror"]).await;
+    h.js("window.__xss = 0; return null;").await;
+    // A prompt full of markup: refused by the server, whose message repeats it.
+    h.fill(&h.by_label("Prompt").await, &format!("A castle {XSS}"))
+        .await;
+    h.click("Generate").await;
+    h.wait_for(Locator::Css(".job .state-failed"), "the refused job")
+        .await;
+    // A file whose name is markup.
+    let dir = support::tempdir::Dir::new("xss");
+    let img = image::RgbImage::from_pixel(400, 400, image::Rgb([1, 2, 3]));
+    let path = dir.join("<img src=x onerror=window.__xss=7>.png");
+    img.save(&path).unwrap();
+    h.by_label("Add reference images")
+        .await
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    h.wait_for(Locator::Css(".ref .ref-name"), "the reference")
+        .await;
+    // Imported JSON with markup in every string.
+    h.click("Payload").await;
+    let import = format!(
+        r#"{{"positivePrompt":"{}","width":1024,"height":1024,"webhookURL":"javascript:alert(1)"}}"#,
+        XSS.replace('"', "\\\"")
+    );
+    h.fill(&h.by_label("JSON to import").await, &import).await;
+    h.click("Import JSON").await;
+    h.wait_for(Locator::Id("webhook-error"), "the webhook refusal")
+        .await;
+    let msg = h
+        .js("return document.getElementById('webhook-error').textContent")
+        .await;
+    assert!(msg.as_str().unwrap().contains("http"), "{msg}");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        h.js("return window.__xss").await,
+        0,
+        "nothing injected may run"
+    );
+    let card = h
+        .js("return document.querySelector('.job').innerText")
+        .await;
+    assert!(
+        card.as_str().unwrap().contains("<img src=x"),
+        "shown as text: {card}"
+    );
+    assert_eq!(
+        h.js("return document.querySelectorAll('img[src=x], script:not([type])').length")
+            .await,
+        0
+    );
+    h.close().await;
+}

@@ -4,7 +4,7 @@
 use crate::api::{self, Abort, Body, ClientError, Endpoint};
 use crate::browser::{self, object_url, storage};
 use crate::domain::form::control_for;
-use crate::domain::job::{final_state, running_state};
+use crate::domain::job::{final_state, running_state, safe_image_url};
 use crate::domain::payload::Segment;
 use crate::domain::{Built, Form, JobState, ResultMeta, Slot};
 use crate::studio::{Job, RefItem, RefSource, Studio};
@@ -301,16 +301,6 @@ fn apply(job: &Job, task: &ImageInference, env: &Envelope) -> bool {
         slots.iter().all(|s| matches!(s, Slot::Done(_)))
             || slots.iter().any(|s| matches!(s, Slot::Failed(_)))
     })
-}
-
-/// Accepts only image sources that cannot run code: http(s), `data:image/…` and `blob:`.
-pub fn safe_image_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("blob:")
-        || lower.starts_with("data:image/")
-        || lower.starts_with('/')
 }
 
 fn result_meta(

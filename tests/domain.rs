@@ -276,3 +276,27 @@ fn download_names_and_excerpts() {
     );
     assert_eq!(kling_studio::domain::job::money(0.056), "$0.056");
 }
+
+#[test]
+fn only_safe_image_urls_are_shown() {
+    use kling_studio::domain::job::safe_image_url;
+    for ok in [
+        "https://im.runware.ai/x.jpg",
+        "http://127.0.0.1/a.png",
+        "blob:http://x/1",
+        "data:image/png;base64,AA==",
+        "/api/runware/image/a.jpg",
+    ] {
+        assert!(safe_image_url(ok), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "//evil.example/x.jpg",
+    ] {
+        assert!(!safe_image_url(bad), "{bad}");
+    }
+}

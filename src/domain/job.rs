@@ -125,3 +125,13 @@ pub fn money(usd: f64) -> String {
     // An empty f64 sum is -0.0; a bill never reads "$-0.000".
     format!("${:.3}", usd + 0.0)
 }
+
+/// Accepts only image sources that cannot run code: http(s), `data:image/…` and `blob:`.
+pub fn safe_image_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("blob:")
+        || lower.starts_with("data:image/")
+        || (lower.starts_with('/') && !lower.starts_with("//"))
+}

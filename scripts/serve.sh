@@ -16,4 +16,5 @@ mock_pid=$!
 trap 'kill $mock_pid 2>/dev/null; wait $mock_pid 2>/dev/null' EXIT INT TERM
 
 echo "Kling Studio: http://127.0.0.1:$APP_PORT  (stand-in Runware on 127.0.0.1:$MOCK_PORT)"
-trunk serve --port "$APP_PORT" "$@"
+# The page's CSP forbids inline scripts, and trunk's auto-reload is one: rebuild and refresh.
+trunk serve --port "$APP_PORT" --no-autoreload "$@"

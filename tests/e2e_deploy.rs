@@ -50,7 +50,28 @@ async fn nginx_adds_the_servers_key_and_serves_with_the_right_headers() {
         .unwrap()
         .contains("frame-ancestors 'none'"));
     let html = index.text().await.unwrap();
-    let wasm = html
+    assert!(
+        !html.contains("<script type=\"module\">"),
+        "no inline script"
+    );
+    let boot = html
+        .split("src=\"/boot-")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let boot = client
+        .get(format!("{}/boot-{boot}", h.site))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        boot.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let boot = boot.text().await.unwrap();
+    let wasm = boot
         .split("module_or_path: '")
         .nth(1)
         .unwrap()

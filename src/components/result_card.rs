@@ -49,7 +49,7 @@ pub fn ResultCard(
         <figure class="result" role="listitem">
             <button type="button" class="image-button" aria-label=format!("View {alt}")
                 on:click={ let key = key.clone(); move |_| open.set(Some(key.clone())) }>
-                <img src=meta.src.clone() alt=alt.clone() loading="lazy" decoding="async" style=ratio />
+                <img src=meta.src.clone() alt=alt.clone() loading="lazy" decoding="async" style:aspect-ratio=ratio />
             </button>
             <figcaption>
                 <span class="excerpt" title=item.prompt.clone()>{excerpt(&item.prompt, 60)}</span>

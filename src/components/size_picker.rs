@@ -41,7 +41,7 @@ pub fn SizePicker() -> impl IntoView {
                     aria-label=name
                     on:click=move |_| set(SizeChoice::Fixed(Size::new(aspect, tier.get_untracked())))
                 >
-                    <span class="shape" style=format!("aspect-ratio: {w} / {h}")></span>
+                    <span class="shape" style:aspect-ratio=format!("{w} / {h}")></span>
                     <span class="tile-label">{aspect.label()}</span>
                 </button>
             }

@@ -347,7 +347,11 @@ impl Harness {
         .await
     }
 
+    /// Ends the session; every test checks on the way out that the page broke no rule of its
+    /// Content-Security-Policy.
     pub async fn close(self) {
+        let violations = self.js("return window.__cspViolations || []").await;
+        assert_eq!(violations, serde_json::json!([]), "CSP violations");
         self.browser.clone().close().await.ok();
     }
 }

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -18,6 +20,10 @@ step "trunk build --release"
 trunk build --release
 bash scripts/size.sh
 step "native tests (protocol, stand-in, app logic, end-to-end in Chromium)"
-cargo test --workspace --locked
+cargo test --workspace --locked 2>&1 | tee -a "$results"
 step "wasm-bindgen tests in headless Chromium"
-cargo test -p kling-studio --target wasm32-unknown-unknown --lib --tests --locked
+cargo test -p kling-studio --target wasm32-unknown-unknown --lib --tests --locked 2>&1 | tee -a "$results"
+
+# One closing line for every layer together.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "\nall layers: %d passed, %d failed\n", p, f }' "$results"

@@ -305,6 +305,20 @@ async fn base64_output_renders_through_blob_urls() {
         (task["outputType"].as_str(), task["outputFormat"].as_str()),
         (Some("base64Data"), Some("PNG"))
     );
+    // An inline result can be reused as a reference: its bytes go into the tray.
+    h.click("Use as reference").await;
+    let details = h
+        .eventually(10, "the reused result in the tray", || async {
+            let v = h
+                .js("return document.querySelector('.ref .muted')?.textContent")
+                .await;
+            v.as_str().map(str::to_owned)
+        })
+        .await;
+    assert!(
+        details.starts_with("1024 × 1024") && details.contains("PNG"),
+        "{details}"
+    );
     h.close().await;
 }
 

@@ -1,0 +1,112 @@
+//! The fault matrix: each fault the stand-in can inject ends in a stated, visible state, and
+//! transient ones recover by themselves (README, "Faults").
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::Locator;
+use support::Harness;
+
+/// Injects `fault` `count` times, sends one sync job, and returns the job card's final text.
+async fn run_with_fault(h: &Harness, fault: &str, count: u32, expect_state: &str) -> String {
+    h.inject(fault, count).await;
+    h.type_in("Prompt", &format!("Fault {fault}")).await;
+    h.by_label("Sync (wait)").await.click().await.unwrap();
+    h.click("Generate").await;
+    h.wait_for(
+        Locator::Css(&format!(".job .state-{expect_state}")),
+        &format!("{fault} -> {expect_state}"),
+    )
+    .await;
+    h.js("return document.querySelector('.job').innerText")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn transient_faults_recover_by_themselves() {
+    for fault in ["500", "503", "504", "drop", "html"] {
+        let h = Harness::start(&[]).await;
+        let card = run_with_fault(&h, fault, 1, "done").await;
+        assert!(card.contains("1 of 1"), "{fault}: {card}");
+        h.wait_results(1, 10).await;
+        let log = h.received().await;
+        assert_eq!(log[0]["fault"], fault, "{fault} was injected first");
+        h.close().await;
+    }
+}
+
+#[tokio::test]
+async fn persistent_server_errors_fail_visibly_after_three_retries() {
+    let h = Harness::start(&[]).await;
+    let card = run_with_fault(&h, "503", 4, "failed").await;
+    assert!(
+        card.contains("Runware is busy") && card.contains("serviceUnavailable"),
+        "{card}"
+    );
+    let faults = h
+        .received()
+        .await
+        .iter()
+        .filter(|r| r["fault"] == "503")
+        .count();
+    assert_eq!(faults, 4, "one try and three retries");
+    h.close().await;
+}
+
+#[tokio::test]
+async fn malformed_json_is_not_retried_and_says_so() {
+    // A garbled 2xx answer to a billed task is not sent again: it may have run.
+    let h = Harness::start(&[]).await;
+    let card = run_with_fault(&h, "malformed", 1, "failed").await;
+    assert!(card.contains("malformed JSON"), "{card}");
+    assert!(h.inference_tasks().await.is_empty());
+    h.close().await;
+}
+
+#[tokio::test]
+async fn one_failing_async_slot_leaves_the_others_and_says_why() {
+    let h = Harness::start(&[]).await;
+    h.inject("slotError", 1).await;
+    h.type_in("Prompt", "Two slots, one fails").await;
+    h.fill(&h.by_label("Number of results").await, "2").await;
+    h.click("Generate").await;
+    h.wait_for(Locator::Css(".job .state-done"), "the job to settle")
+        .await;
+    h.wait_results(1, 10).await;
+    let failed = h
+        .wait_for(Locator::Css(".job .slot.failed"), "the failed slot")
+        .await;
+    let why = failed.attr("title").await.unwrap().unwrap();
+    assert!(why.contains("timeoutProvider"), "{why}");
+    h.close().await;
+}
+
+#[tokio::test]
+async fn endpoint_down_fails_with_a_clear_message() {
+    let h = Harness::start(&[]).await;
+    h.click("Settings").await;
+    let endpoint = h.by_label("Endpoint").await;
+    endpoint.clear().await.unwrap();
+    // Nothing listens on port 9 of loopback.
+    endpoint.send_keys("http://127.0.0.1:9/v1").await.unwrap();
+    h.click("Settings").await;
+    h.type_in("Prompt", "Nobody home").await;
+    h.by_label("Sync (wait)").await.click().await.unwrap();
+    h.click("Generate").await;
+    h.wait_for(Locator::Css(".job .state-failed"), "the job to fail")
+        .await;
+    let card = h
+        .js("return document.querySelector('.job').innerText")
+        .await;
+    assert!(
+        card.as_str()
+            .unwrap()
+            .contains("Could not reach the endpoint"),
+        "{card}"
+    );
+    h.close().await;
+}

@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
 # Installs what is missing, then serves Kling Studio on http://127.0.0.1:8080 with the
 # stand-in Runware behind /api/runware. Ctrl+C stops both.
+# With RUNWARE_API_KEY and RUNWARE_UPSTREAM (e.g. https://api.runware.ai/v1) set, /api/runware
+# goes to that upstream instead, the dev proxy adding the key: nothing is typed into the page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 APP_PORT=${APP_PORT:-8080}
 MOCK_PORT=${RUNWARE_MOCK_PORT:-8787}
+
+if [ -n "${RUNWARE_API_KEY:-}" ] && [ -n "${RUNWARE_UPSTREAM:-}" ]; then
+  # Trunk's proxy headers live only in its config: write a private copy, removed on exit.
+  cfg=$(mktemp --suffix=.toml)
+  chmod 600 "$cfg"
+  trap 'rm -f "$cfg"' EXIT INT TERM
+  esc() { printf '%s' "$1" | sed 's/[&|\\]/\\&/g'; }
+  sed -e "s|^target = .*|target = \"$PWD/index.html\"|" \
+      -e "s|^dist = .*|dist = \"$PWD/dist\"|" \
+      -e "s|^backend = .*|backend = \"$(esc "$RUNWARE_UPSTREAM")\"|" \
+      -e "s|^request_headers = .*|request_headers = { Authorization = \"Bearer $(esc "$RUNWARE_API_KEY")\" }|" \
+      -e "s|\"scripts/trunk-boot-hook.sh\"|\"$PWD/scripts/trunk-boot-hook.sh\"|" \
+      Trunk.toml > "$cfg"
+  echo "Kling Studio: http://127.0.0.1:$APP_PORT  (/api/runware -> $RUNWARE_UPSTREAM, key from RUNWARE_API_KEY)"
+  trunk serve --config "$cfg" --port "$APP_PORT" --no-autoreload "$@"
+  exit
+fi
 
 cargo build --quiet -p runware-mock
 # Image URLs point at the same-origin proxy path, as they would behind a production proxy.

@@ -67,3 +67,50 @@ async fn markup_in_prompts_file_names_server_errors_and_imports_never_executes()
     );
     h.close().await;
 }
+
+#[tokio::test]
+async fn a_typed_key_goes_only_into_the_authorization_header() {
+    const KEY: &str = "rw-test-KEY-0451";
+    let h = Harness::start(&[]).await;
+    // Record everything the page writes to the console from now on.
+    h.js("window.__console = []; for (const m of ['log','info','warn','error','debug']) { const o = console[m]; console[m] = (...a) => { window.__console.push(a.map(String).join(' ')); o(...a); }; } return null;").await;
+    h.click("Settings").await;
+    h.type_in("API key", KEY).await;
+    h.click("Test connection").await;
+    h.wait_for(Locator::Css(".settings .status.ok"), "connected")
+        .await;
+    h.click("Settings").await;
+    h.type_in("Prompt", "Where does the key go").await;
+    h.click("Payload").await;
+    h.js("window.__copied = []; navigator.clipboard.writeText = t => { window.__copied.push(String(t)); return Promise.resolve(); }; return null;").await;
+    h.click("Copy as curl").await;
+    h.click("Copy JSON").await;
+    h.click("Generate").await;
+    h.wait_results(1, 30).await;
+    // A failing job too, so error reports are searched as well.
+    h.inject("500", 4).await;
+    h.by_label("Sync (wait)").await.click().await.unwrap();
+    h.click("Generate").await;
+    h.wait_for(Locator::Css(".job .state-failed"), "the failed job")
+        .await;
+
+    let seen = h
+        .js("const key = document.getElementById('api-key'); const dom = document.body.innerHTML.replace(key ? key.outerHTML : '', ''); return JSON.stringify({ console: window.__console, copied: window.__copied, local: Object.entries(localStorage), url: location.href, dom, title: document.title, perf: performance.getEntries().map(e => e.name) });")
+        .await;
+    assert!(
+        !seen.as_str().unwrap().contains(KEY),
+        "the key leaked: {seen}"
+    );
+    // It was used, as a header, and the stand-in never records it.
+    let log = h.received().await;
+    assert!(log
+        .iter()
+        .any(|r| r["auth"] == "header" && r["keyAccepted"] == true));
+    assert!(!serde_json::to_string(&log).unwrap().contains(KEY));
+    // Only the tab's sessionStorage holds it, as the settings say (not remembered).
+    let session = h
+        .js("return JSON.stringify(Object.entries(sessionStorage))")
+        .await;
+    assert!(session.as_str().unwrap().contains(KEY));
+    h.close().await;
+}

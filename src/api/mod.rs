@@ -7,7 +7,7 @@ use js_sys::{Array, JsString};
 use runware::{Backoff, Envelope};
 use send_wrapper::SendWrapper;
 use thiserror::Error;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Blob, BlobPropertyBag, Headers, RequestInit, Response};
 
@@ -123,10 +123,6 @@ impl Body {
 
     pub fn json(text: &str) -> Body {
         Body::from_parts(&Array::of1(&JsString::from(text)))
-    }
-
-    pub fn size(&self) -> f64 {
-        self.0.size()
     }
 }
 
@@ -296,9 +292,4 @@ pub async fn post(
             }
         }
     }
-}
-
-/// Turns a JS value list into a `Body` part list.
-pub fn parts_of(values: impl IntoIterator<Item = JsValue>) -> Array {
-    values.into_iter().collect()
 }

@@ -72,20 +72,6 @@ pub async fn read_image(file: &File) -> Result<LocalFile, Vec<String>> {
     super::prepare::prepare(file, &file.name(), true).await
 }
 
-/// Decodes the image to learn its pixel size; fails for anything that is not an image.
-pub async fn image_size(blob: &Blob) -> Result<(u32, u32), BrowserError> {
-    let promise = window()
-        .create_image_bitmap_with_blob(blob)
-        .map_err(|_| BrowserError::NotImage)?;
-    let bitmap: web_sys::ImageBitmap = JsFuture::from(promise)
-        .await
-        .map_err(|_| BrowserError::NotImage)?
-        .unchecked_into();
-    let size = (bitmap.width(), bitmap.height());
-    bitmap.close();
-    Ok(size)
-}
-
 /// Fetches an image (a `blob:` or a CORS-readable URL) and reads it like a local file.
 pub async fn fetch_as_local(url: &str, name: &str) -> Result<LocalFile, BrowserError> {
     let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(url))

@@ -219,7 +219,12 @@ fn import_reports_bad_json_and_bad_sizes() {
     let e = import(r#"{"positivePrompt":"abc","width":1000,"height":1000}"#).unwrap_err();
     assert!(e.to_string().contains("1000x1000"));
     let e = import(r#"{"positivePrompt":"abc","outputFormat":"GIF"}"#).unwrap_err();
-    assert!(e.to_string().contains("GIF"), "{e}");
+    assert!(
+        e.to_string().contains("outputFormat") && e.to_string().contains("GIF"),
+        "{e}"
+    );
+    let e = import(r#"{"positivePrompt":"abc","inputs":{"referenceImages":[1]}}"#).unwrap_err();
+    assert!(e.to_string().contains("inputs.referenceImages[0]"), "{e}");
 }
 
 #[test]

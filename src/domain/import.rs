@@ -1,7 +1,7 @@
 //! "Import JSON": fill the form from a pasted payload, such as the model page's examples.
 
 use super::form::{Form, RefInput, SizeChoice};
-use runware::{ImageInference, Size, Task};
+use runware::{ImageInference, Size};
 use thiserror::Error;
 
 #[derive(Clone, Debug, Error, PartialEq)]
@@ -37,11 +37,9 @@ pub fn import(text: &str) -> Result<(Form, Vec<RefInput>), ImportError> {
             .or_insert_with(|| runware::MODEL_ID.into());
         obj.entry("positivePrompt").or_insert_with(|| "".into());
     }
-    let task = match serde_json::from_value::<Task>(candidate) {
-        Ok(Task::ImageInference(t)) => *t,
-        Ok(_) => return Err(ImportError::NoTask),
-        Err(e) => return Err(ImportError::Schema(e.to_string())),
-    };
+    // Straight into the task type (not the tagged enum) so the error can name the field.
+    let task: ImageInference = serde_path_to_error::deserialize(candidate)
+        .map_err(|e| ImportError::Schema(format!("{}: {}", e.path(), e.inner())))?;
     form_from_task(&task)
 }
 

@@ -3,73 +3,14 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod wasm_support;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use wasm_support::*;
+use web_sys::HtmlTextAreaElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Mounts a fresh App in its own host element; the app lives as long as the returned handle.
-fn mount() -> (Element, Box<dyn std::any::Any>) {
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), kling_studio::App);
-    (host, Box::new(handle))
-}
-
-fn q(host: &Element, selector: &str) -> Element {
-    host.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn button(host: &Element, text: &str) -> web_sys::HtmlElement {
-    let all = host.query_selector_all("button").unwrap();
-    (0..all.length())
-        .filter_map(|i| all.get(i))
-        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
-        .find(|b| {
-            b.text_content().unwrap_or_default().trim() == text
-                || b.get_attribute("aria-label").as_deref() == Some(text)
-        })
-        .unwrap_or_else(|| panic!("no button {text}"))
-}
-
-/// Lets the reactive system flush its scheduled DOM updates.
-async fn tick() {
-    kling_studio::browser::sleep(0).await;
-    kling_studio::browser::sleep(0).await;
-}
-
-async fn type_into(el: &Element, value: &str) {
-    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.set_value(value);
-    } else {
-        el.unchecked_ref::<HtmlInputElement>().set_value(value);
-    }
-    let ev = web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
-    el.dispatch_event(&ev).unwrap();
-    tick().await;
-}
-
-async fn choose(select: &Element, value: &str) {
-    select.unchecked_ref::<HtmlSelectElement>().set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-    tick().await;
-}
 
 #[wasm_bindgen_test]
 fn app_shows_the_product_name_and_a_labelled_prompt() {

@@ -3,51 +3,12 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
+mod wasm_support;
+
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use wasm_support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn q(host: &Element, selector: &str) -> Element {
-    host.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn button(host: &Element, text: &str) -> HtmlElement {
-    let all = host.query_selector_all("button").unwrap();
-    (0..all.length())
-        .filter_map(|i| all.get(i))
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| {
-            b.text_content().unwrap_or_default().trim() == text
-                || b.get_attribute("aria-label").as_deref() == Some(text)
-        })
-        .unwrap_or_else(|| panic!("no button {text}"))
-}
-
-async fn tick() {
-    kling_studio::browser::sleep(0).await;
-    kling_studio::browser::sleep(0).await;
-}
-
-async fn type_into(el: &Element, value: &str) {
-    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.set_value(value);
-    } else {
-        el.unchecked_ref::<HtmlInputElement>().set_value(value);
-    }
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    tick().await;
-}
 
 /// Counts fetches the page starts, so "nothing is sent" is checked, not assumed.
 fn watch_fetch() {
@@ -107,9 +68,7 @@ const REFERENCE_CASES: &[&str] = &[
 #[wasm_bindgen_test]
 async fn every_bad_field_value_is_refused_at_its_field_and_nothing_is_sent() {
     watch_fetch();
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let _app = leptos::mount::mount_to(host.clone().unchecked_into(), kling_studio::App);
+    let (host, _app) = mount();
     // Open the advanced group so its fields exist and are visible.
     q(&host, "details.advanced")
         .set_attribute("open", "")

@@ -455,7 +455,3 @@ async fn serve_site(dist: PathBuf, port: u16, mock: String) {
         .unwrap();
     axum::serve(listener, app).await.ok();
 }
-
-pub fn fixture_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}

@@ -2,11 +2,13 @@
 //! effects); views only read them.
 
 use crate::api::{self, Abort, Body, ClientError, Endpoint};
-use crate::browser::{self, object_url, storage};
+use crate::browser::{self, db::blob_key, storage};
 use crate::domain::form::control_for;
 use crate::domain::job::{final_state, running_state, safe_image_url};
 use crate::domain::payload::Segment;
 use crate::domain::{Built, Form, JobState, ResultMeta, Slot};
+use crate::domain::history::StoredRef;
+use crate::history;
 use crate::studio::{Job, RefItem, RefSource, Studio};
 use base64::Engine;
 use js_sys::{Array, JsString};
@@ -51,22 +53,25 @@ pub fn submit(s: Studio) -> bool {
     true
 }
 
-/// Sends a past job's settings again as a new task (fresh UUID).
+/// Sends a past job's settings again as a new task (fresh UUID); references of a job from
+/// history are read back from storage first.
 pub fn retry(s: Studio, job: &Job) {
-    launch(
-        s,
-        crate::studio::new_task_uuid(),
-        job.form.clone(),
-        job.refs.clone(),
-    );
+    let job = job.clone();
+    leptos::task::spawn_local(async move {
+        match history::references_of(s, &job).await {
+            Ok(refs) => launch(s, crate::studio::new_task_uuid(), job.form.clone(), refs),
+            Err(why) => job.notice.set(Some(format!("Cannot send again: {why}"))),
+        }
+    });
 }
 
 /// Stops watching a job. Runware has no cancel: the task still runs and is billed.
-pub fn cancel(job: &Job) {
+pub fn cancel(s: Studio, job: &Job) {
     if !job.state.get_untracked().is_final() {
         job.abort.abort();
         job.state.set(JobState::Cancelled);
-        job.ended_ms.set(Some(browser::now_ms()));
+        job.ended_ms.set(Some(browser::epoch_ms()));
+        history::save(s, job, Vec::new());
     }
 }
 
@@ -81,13 +86,35 @@ fn launch(s: Studio, task_uuid: String, form: Form, refs: Vec<RefItem>) {
         return;
     }
     let n = built.task.result_count().max(1) as usize;
+    let mut blobs = Vec::new();
+    let stored_refs = refs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match &r.source {
+            RefSource::Local(f) => {
+                blobs.push((blob_key(&task_uuid, 'r', i), web_sys::Blob::clone(&f.sent)));
+                StoredRef::Local {
+                    name: f.name.clone(),
+                    mime: f.mime.clone(),
+                    width: f.width,
+                    height: f.height,
+                    bytes: f.bytes,
+                }
+            }
+            RefSource::Text(t) => StoredRef::Text { value: t.clone() },
+        })
+        .collect();
     let job = Job {
         id: s.fresh_id(),
         task_uuid,
         form,
         refs,
+        stored_refs,
+        task: built.task.clone(),
         is_async: built.task.is_async(),
-        started_ms: browser::now_ms(),
+        started_ms: browser::epoch_ms(),
+        from_history: false,
+        favourites: RwSignal::new(Vec::new()),
         state: RwSignal::new(JobState::Queued),
         slots: RwSignal::new(vec![Slot::Waiting; n]),
         ended_ms: RwSignal::new(None),
@@ -97,6 +124,8 @@ fn launch(s: Studio, task_uuid: String, form: Form, refs: Vec<RefItem>) {
         abort: Abort::new(),
     };
     s.jobs.update(|jobs| jobs.insert(0, job.clone()));
+    // Stored before anything is sent: a reload from here on cannot lose it.
+    history::save(s, &job, blobs);
     leptos::task::spawn_local(run(s, job, built, s.upload_once.get_untracked()));
 }
 
@@ -185,6 +214,7 @@ async fn run(s: Studio, job: Job, mut built: Built, upload_once: bool) {
     span.end();
     let task = built.task;
     job.state.set(JobState::Running);
+    history::save(s, &job, Vec::new());
     // A sync Kling job can take minutes; the async acknowledgement comes at once.
     let timeout = if job.is_async { 60 } else { 600 };
     let span = browser::Span::start("kling:post");
@@ -201,9 +231,17 @@ async fn run(s: Studio, job: Job, mut built: Built, upload_once: bool) {
         Err(e) => return fail(s, &job, e),
     };
     if !job.is_async {
-        apply(&job, &task, &env);
-        return finish(&job, final_state(&job.slots.get_untracked()));
+        apply(s, &job, &task, &env);
+        return finish(s, &job, final_state(&job.slots.get_untracked()));
     }
+    poll(s, &job, &task, &ep).await;
+}
+
+/// Picks up polling an async job read back from history.
+pub async fn resume(s: Studio, job: Job) {
+    job.notice.set(Some("Resumed after reload; checking on it…".into()));
+    let ep = s.endpoint_now();
+    let task = job.task.clone();
     poll(s, &job, &task, &ep).await;
 }
 
@@ -223,7 +261,8 @@ async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
         if job.state.get_untracked() == JobState::Cancelled {
             return;
         }
-        let elapsed = std::time::Duration::from_millis((browser::now_ms() - job.started_ms) as u64);
+        let elapsed =
+            std::time::Duration::from_millis((browser::epoch_ms() - job.started_ms).max(0.0) as u64);
         if !schedule.keep_polling(elapsed) {
             job.error.set(Some((
                 "Gave up waiting after 20 minutes".into(),
@@ -232,17 +271,22 @@ async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
                     job.task_uuid
                 ),
             )));
-            return finish(job, final_state(&job.slots.get_untracked()));
+            return finish(s, job, final_state(&job.slots.get_untracked()));
         }
         match api::post(ep, &body, 30, true, &job.abort, |m| job.notice.set(m))
             .await
             .and_then(|env| own_errors(env, &job.task_uuid))
         {
             Ok(env) => {
-                if apply(job, task, &env) {
-                    return finish(job, final_state(&job.slots.get_untracked()));
+                job.notice.set(None);
+                if apply(s, job, task, &env) {
+                    return finish(s, job, final_state(&job.slots.get_untracked()));
                 }
-                job.state.set(running_state(&job.slots.get_untracked()));
+                let state = running_state(&job.slots.get_untracked());
+                if state != job.state.get_untracked() {
+                    job.state.set(state);
+                    history::save(s, job, Vec::new());
+                }
             }
             // The task was accepted: a bad patch of network must not lose it. Keep polling.
             Err(e) if e.is_transient(true) => job.notice.set(Some(format!("{e} Still polling."))),
@@ -266,14 +310,17 @@ fn own_errors(env: Envelope, task_uuid: &str) -> Result<Envelope, ClientError> {
     }
 }
 
-/// Fills slots from an answer; returns true when nothing more will arrive.
-fn apply(job: &Job, task: &ImageInference, env: &Envelope) -> bool {
+/// Fills slots from an answer and stores what arrived; returns true when nothing more will
+/// arrive.
+fn apply(s: Studio, job: &Job, task: &ImageInference, env: &Envelope) -> bool {
     let items: Vec<&ResultItem> = env.results_for(&job.task_uuid).collect();
     let format = task.effective_output_format();
     let dims = task
         .width
         .zip(task.height)
         .map(|(w, h)| (w as u32, h as u32));
+    let mut blobs = Vec::new();
+    let before = job.slots.get_untracked();
     job.slots.update(|slots| {
         for (i, item) in items.iter().enumerate() {
             if i >= slots.len() {
@@ -284,7 +331,12 @@ fn apply(job: &Job, task: &ImageInference, env: &Envelope) -> bool {
             }
             slots[i] = match item.effective_status() {
                 TaskStatus::Success => match result_meta(item, format, dims) {
-                    Ok(meta) => Slot::Done(meta),
+                    Ok((meta, blob)) => {
+                        if let Some(blob) = blob {
+                            blobs.push((blob_key(&job.task_uuid, 'o', i), blob));
+                        }
+                        Slot::Done(meta)
+                    }
                     Err(why) => Slot::Failed(why),
                 },
                 TaskStatus::Error => Slot::Failed(
@@ -297,6 +349,9 @@ fn apply(job: &Job, task: &ImageInference, env: &Envelope) -> bool {
             };
         }
     });
+    if job.slots.with_untracked(|now| *now != before) {
+        history::save(s, job, blobs);
+    }
     job.slots.with_untracked(|slots| {
         slots.iter().all(|s| matches!(s, Slot::Done(_)))
             || slots.iter().any(|s| matches!(s, Slot::Failed(_)))
@@ -307,14 +362,14 @@ fn result_meta(
     item: &ResultItem,
     format: OutputFormat,
     dims: Option<(u32, u32)>,
-) -> Result<ResultMeta, String> {
-    let (src, remote_url) = if let Some(url) = &item.image_url {
+) -> Result<(ResultMeta, Option<web_sys::Blob>), String> {
+    let (src, remote_url, blob) = if let Some(url) = &item.image_url {
         if !safe_image_url(url) {
             return Err(
                 "The server sent an image URL that is not http(s); it was not shown.".into(),
             );
         }
-        (url.clone(), Some(url.clone()))
+        (url.clone(), Some(url.clone()), None)
     } else {
         let (mime, b64) = match (&item.image_data_uri, &item.image_base64_data) {
             (Some(uri), _) => {
@@ -333,13 +388,17 @@ fn result_meta(
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(b64.trim())
             .map_err(|_| "The result's base64 could not be decoded.".to_string())?;
+        let blob = browser::bytes_to_blob(&bytes, &mime)
+            .ok_or("The browser could not hold this image.")?;
         (
-            object_url(&bytes, &mime).ok_or("The browser could not hold this image.")?,
+            browser::blob_url(&blob).ok_or("The browser could not hold this image.")?,
             None,
+            Some(blob),
         )
     };
-    Ok(ResultMeta {
+    let meta = ResultMeta {
         image_uuid: item.image_uuid.clone().unwrap_or_default(),
+        inline: blob.is_some(),
         src,
         remote_url,
         seed: item.seed,
@@ -348,13 +407,15 @@ fn result_meta(
         format,
         width: dims.map(|d| d.0),
         height: dims.map(|d| d.1),
-    })
+    };
+    Ok((meta, blob))
 }
 
-fn finish(job: &Job, state: JobState) {
+fn finish(s: Studio, job: &Job, state: JobState) {
     job.notice.set(None);
     job.state.set(state);
-    job.ended_ms.set(Some(browser::now_ms()));
+    job.ended_ms.set(Some(browser::epoch_ms()));
+    history::save(s, job, Vec::new());
 }
 
 fn fail(s: Studio, job: &Job, e: ClientError) {
@@ -377,7 +438,7 @@ fn fail(s: Studio, job: &Job, e: ClientError) {
             *slot = Slot::Failed("Not produced.".into());
         }
     });
-    finish(job, JobState::Failed);
+    finish(s, job, JobState::Failed);
 }
 
 /// What "test connection" found out.
@@ -442,9 +503,22 @@ pub async fn use_as_reference(s: Studio, meta: ResultMeta, name: String) {
     s.refs.update(|r| r.push(RefItem { id, source }));
 }
 
-/// Loads a job's settings and references back into the composer.
+/// Loads a job's settings and references back into the composer (a job from history has
+/// its reference images read back from storage).
 pub fn remix(s: Studio, job: &Job) {
-    s.form.set(job.form.clone());
-    s.refs.set(job.refs.clone());
-    s.server_error.set(None);
+    let job = job.clone();
+    leptos::task::spawn_local(async move {
+        s.form.set(job.form.clone());
+        s.server_error.set(None);
+        match history::references_of(s, &job).await {
+            Ok(refs) => {
+                s.refs.set(refs);
+                s.tray_notice.set(None);
+            }
+            Err(why) => {
+                s.refs.set(Vec::new());
+                s.tray_notice.set(Some(why));
+            }
+        }
+    });
 }

@@ -5,6 +5,8 @@ pub mod api;
 pub mod browser;
 pub mod components;
 pub mod domain;
+pub mod history;
+pub mod history_io;
 pub mod jobs;
 pub mod studio;
 
@@ -33,9 +35,10 @@ pub fn App() -> impl IntoView {
     let studio = Studio::new();
     provide_context(studio);
     provide_context(connection_check());
+    leptos::task::spawn_local(history::run(studio));
     // The clock that elapsed times read; an interval writes it, not an effect.
     if let Ok(tick) = set_interval_with_handle(
-        move || studio.now.set(browser::now_ms()),
+        move || studio.now.set(browser::epoch_ms()),
         std::time::Duration::from_millis(500),
     ) {
         on_cleanup(move || tick.clear());

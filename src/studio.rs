@@ -2,7 +2,10 @@
 
 use crate::api::{Abort, Endpoint};
 use crate::browser::{files::LocalFile, storage};
+use crate::domain::history::{Filter, StoredJob, StoredRef};
 use crate::domain::{build, form::control_for, Built, Form, JobState, RefInput, Slot};
+use crate::history::Writer;
+use runware::ImageInference;
 use leptos::prelude::*;
 
 /// The same-origin path that `trunk serve` and the production proxy forward to Runware.
@@ -64,9 +67,19 @@ pub struct Job {
     pub id: u64,
     pub task_uuid: String,
     pub form: Form,
+    /// The references, ready to send again. For a job read back from history the local ones
+    /// are not here (their Blobs are loaded on remix or retry): see `stored_refs`.
     pub refs: Vec<RefItem>,
+    pub stored_refs: Vec<StoredRef>,
+    /// The task as sent (local references as placeholders), for storage and resumed polling.
+    pub task: ImageInference,
     pub is_async: bool,
+    /// Wall-clock start (Unix ms), so elapsed times and polling limits survive a reload.
     pub started_ms: f64,
+    /// Read back from storage rather than submitted in this visit.
+    pub from_history: bool,
+    /// Slot indices the user starred.
+    pub favourites: RwSignal<Vec<usize>>,
     pub state: RwSignal<JobState>,
     pub slots: RwSignal<Vec<Slot>>,
     pub ended_ms: RwSignal<Option<f64>>,
@@ -77,6 +90,36 @@ pub struct Job {
     /// A lasting remark: "upload failed; the image itself was sent".
     pub warning: RwSignal<Option<String>>,
     pub abort: Abort,
+}
+
+impl Job {
+    /// What storage keeps of this job now.
+    pub fn snapshot(&self) -> StoredJob {
+        StoredJob {
+            task_uuid: self.task_uuid.clone(),
+            task: self.task.clone(),
+            refs: self.stored_refs.clone(),
+            created_ms: self.started_ms,
+            ended_ms: self.ended_ms.get_untracked(),
+            state: self.state.get_untracked(),
+            slots: self.slots.get_untracked(),
+            error: self.error.get_untracked(),
+            warning: self.warning.get_untracked(),
+            favourites: self.favourites.get_untracked(),
+        }
+    }
+
+    /// Total reported cost of its results (USD).
+    pub fn cost(&self) -> f64 {
+        self.slots.with(|s| {
+            s.iter()
+                .filter_map(|s| match s {
+                    Slot::Done(r) => r.cost,
+                    _ => None,
+                })
+                .sum()
+        })
+    }
 }
 
 /// Everything the views share.
@@ -104,6 +147,18 @@ pub struct Studio {
     /// The UUID the next submission will carry (shown in the payload panel).
     pub next_task_uuid: RwSignal<String>,
     pub built: Memo<Built>,
+    /// Queue of writes to IndexedDB, applied in order by one task.
+    pub writer: Writer,
+    /// Why history is not being saved (full disk, storage refused), until resolved.
+    pub storage_problem: RwSignal<Option<String>>,
+    /// (bytes used, quota) of this site's storage.
+    pub storage_used: RwSignal<Option<(f64, f64)>>,
+    /// Stored history has been read back.
+    pub history_ready: RwSignal<bool>,
+    /// The history view's search and filters.
+    pub filter: RwSignal<Filter>,
+    /// Gallery keys of the results picked for comparison (at most two).
+    pub compare: RwSignal<Vec<String>>,
     next_id: StoredValue<u64>,
 }
 
@@ -137,9 +192,15 @@ impl Studio {
             tray_notice: RwSignal::new(None),
             rejected: RwSignal::new(Vec::new()),
             upload_once: RwSignal::new(storage::load_upload_once()),
-            now: RwSignal::new(crate::browser::now_ms()),
+            now: RwSignal::new(crate::browser::epoch_ms()),
             next_task_uuid,
             built,
+            writer: Writer::new(),
+            storage_problem: RwSignal::new(None),
+            storage_used: RwSignal::new(None),
+            history_ready: RwSignal::new(false),
+            filter: RwSignal::new(Filter::default()),
+            compare: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(1),
         }
     }
@@ -225,18 +286,15 @@ impl Studio {
     pub fn session_cost(&self) -> f64 {
         self.jobs.with(|jobs| {
             jobs.iter()
-                .map(|j| {
-                    j.slots.with(|s| {
-                        s.iter()
-                            .filter_map(|s| match s {
-                                Slot::Done(r) => r.cost,
-                                _ => None,
-                            })
-                            .sum::<f64>()
-                    })
-                })
+                .filter(|j| !j.from_history)
+                .map(Job::cost)
                 .sum()
         })
+    }
+
+    /// Total cost of everything in the stored history, this session included (USD).
+    pub fn history_cost(&self) -> f64 {
+        self.jobs.with(|jobs| jobs.iter().map(Job::cost).sum())
     }
 }
 

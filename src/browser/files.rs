@@ -1,6 +1,6 @@
 //! Local reference files: the browser's own base64 encoder, pixel size, thumbnails.
 
-use super::{describe, window, BrowserError};
+use super::{describe, BrowserError};
 use js_sys::{JsString, Promise};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
@@ -74,22 +74,17 @@ pub async fn read_image(file: &File) -> Result<LocalFile, Vec<String>> {
 
 /// Fetches an image (a `blob:` or a CORS-readable URL) and reads it like a local file.
 pub async fn fetch_as_local(url: &str, name: &str) -> Result<LocalFile, BrowserError> {
-    let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
-        .await
-        .map_err(|e| BrowserError::Read(describe(&e)))?
-        .unchecked_into();
-    if !resp.ok() {
-        return Err(BrowserError::Read(format!("HTTP {}", resp.status())));
-    }
-    let blob: Blob = JsFuture::from(resp.blob().map_err(|e| BrowserError::Read(describe(&e)))?)
-        .await
-        .map_err(|e| BrowserError::Read(describe(&e)))?
-        .unchecked_into();
-    let opts = web_sys::FilePropertyBag::new();
-    opts.set_type(&blob.type_());
-    let file = File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), name, &opts)
-        .map_err(|e| BrowserError::Read(describe(&e)))?;
+    let blob = super::fetch_blob(url).await?;
+    let file = blob_to_file(&blob, name)?;
     super::prepare::prepare(&file, name, true)
         .await
         .map_err(|e| BrowserError::Read(e.join(" ")))
+}
+
+/// A stored Blob as a named `File`, for the preparation pipeline.
+pub fn blob_to_file(blob: &Blob, name: &str) -> Result<File, BrowserError> {
+    let opts = web_sys::FilePropertyBag::new();
+    opts.set_type(&blob.type_());
+    File::new_with_blob_sequence_and_options(&js_sys::Array::of1(blob), name, &opts)
+        .map_err(|e| BrowserError::Read(describe(&e)))
 }

@@ -1,6 +1,7 @@
 //! Thin adapters over browser APIs. Big strings (data URIs) stay JS strings here: they are
 //! handed around as `JsString`s and never copied into wasm memory.
 
+pub mod db;
 pub mod files;
 pub mod prepare;
 pub mod storage;
@@ -95,14 +96,35 @@ pub async fn copy_js_text(text: &JsString) -> Result<(), BrowserError> {
         .map_err(|e| BrowserError::Clipboard(describe(&e)))
 }
 
-/// A `blob:` URL for bytes, so big images never sit in the DOM as data URIs.
-pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+/// Bytes as a typed `Blob`.
+pub fn bytes_to_blob(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()
+}
+
+/// A `blob:` URL for a Blob, so big images never sit in the DOM as data URIs.
+pub fn blob_url(blob: &web_sys::Blob) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(blob).ok()
+}
+
+/// The bytes behind a `blob:` or CORS-readable URL.
+pub async fn fetch_blob(url: &str) -> Result<web_sys::Blob, BrowserError> {
+    let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|e| BrowserError::Read(describe(&e)))?
+        .unchecked_into();
+    if !resp.ok() {
+        return Err(BrowserError::Read(format!("HTTP {}", resp.status())));
+    }
+    Ok(
+        JsFuture::from(resp.blob().map_err(|e| BrowserError::Read(describe(&e)))?)
+            .await
+            .map_err(|e| BrowserError::Read(describe(&e)))?
+            .unchecked_into(),
+    )
 }
 
 pub fn revoke_object_url(url: &str) {

@@ -104,3 +104,18 @@ pub fn save_upload_once(on: bool) {
         s.set_item(UPLOAD_ONCE, if on { "1" } else { "0" }).ok();
     }
 }
+
+const PRESETS: &str = "kling.presets";
+
+/// Saved composer presets (small: settings only, never the key).
+pub fn load_presets() -> Vec<crate::domain::form::Preset> {
+    local()
+        .and_then(|s| s.get_item(PRESETS).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_presets(list: &[crate::domain::form::Preset]) -> bool {
+    let text = serde_json::to_string(list).unwrap_or_default();
+    local().is_some_and(|s| s.set_item(PRESETS, &text).is_ok())
+}

@@ -2,6 +2,7 @@
 
 use super::field::{described_by, invalid, FieldMessage};
 use super::options::OutputOptions;
+use super::presets::Presets;
 use super::references::ReferenceTray;
 use super::size_picker::SizePicker;
 use crate::domain::job::money;
@@ -20,6 +21,7 @@ pub fn Composer() -> impl IntoView {
                 <ReferenceTray />
                 <SizePicker />
                 <OutputOptions />
+                <Presets />
             </div>
             <GenerateBar />
         </section>

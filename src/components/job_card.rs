@@ -2,7 +2,7 @@
 
 use crate::domain::job::{elapsed_label, excerpt, money};
 use crate::domain::{JobState, Slot};
-use crate::jobs;
+use crate::{history, jobs};
 use crate::studio::{use_studio, Job};
 use leptos::prelude::*;
 
@@ -35,6 +35,8 @@ pub fn JobCard(
     let cancel_job = job.clone();
     let retry_job = job.clone();
     let remix_job = job.clone();
+    let task_uuid = job.task_uuid.clone();
+    let confirming = RwSignal::new(false);
     let title = excerpt(&job.form.prompt, 90);
     view! {
         <article class="job" role="listitem" aria-label=format!("Job: {title}")>
@@ -67,11 +69,11 @@ pub fn JobCard(
                 <Show when=move || !state.get().is_final()>
                     {
                         let j = cancel_job.clone();
-                        view! { <button type="button" on:click=move |_| jobs::cancel(&j)
+                        view! { <button type="button" on:click=move |_| jobs::cancel(s, &j)
                             title="Stops waiting; Runware still bills the task">"Cancel"</button> }
                     }
                 </Show>
-                <Show when=move || matches!(state.get(), JobState::Failed | JobState::Cancelled)>
+                <Show when=move || matches!(state.get(), JobState::Failed | JobState::Cancelled | JobState::Interrupted)>
                     {
                         let j = retry_job.clone();
                         view! { <button type="button" on:click=move |_| jobs::retry(s, &j)>"Retry"</button> }
@@ -81,7 +83,22 @@ pub fn JobCard(
                     let j = remix_job.clone();
                     view! { <button type="button" on:click=move |_| jobs::remix(s, &j)>"Remix"</button> }
                 }
+                <Show when=move || !confirming.get()>
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+                </Show>
             </div>
+            <Show when=move || confirming.get()>
+                {
+                    let id = task_uuid.clone();
+                    view! {
+                        <div class="confirm" role="alert">
+                            <span>"Delete this job and its results from this browser? Runware is not told."</span>
+                            <button type="button" class="danger" on:click=move |_| history::delete(s, Some(vec![id.clone()]))>"Delete job"</button>
+                            <button type="button" on:click=move |_| confirming.set(false)>"Keep"</button>
+                        </div>
+                    }
+                }
+            </Show>
         </article>
     }
 }

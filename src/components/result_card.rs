@@ -3,7 +3,7 @@
 use super::gallery::GalleryItem;
 use crate::browser::copy_js_text;
 use crate::domain::job::{download_name, excerpt, money};
-use crate::jobs;
+use crate::{history, jobs};
 use crate::studio::use_studio;
 use leptos::prelude::*;
 
@@ -45,11 +45,36 @@ pub fn ResultCard(
     let use_meta = meta.clone();
     let use_name = file_name.clone();
     let job_id = item.job_id;
+    let slot = item.slot;
+    let find_job = move || s.jobs.with_untracked(|j| j.iter().find(|j| j.id == job_id).cloned());
+    let favourite = item.favourite;
+    let picked = {
+        let key = key.clone();
+        Memo::new(move |_| s.compare.with(|c| c.contains(&key)))
+    };
+    let toggle_compare = {
+        let key = key.clone();
+        move |_| {
+            s.compare.update(|c| {
+                if let Some(p) = c.iter().position(|k| *k == key) {
+                    c.remove(p);
+                } else {
+                    // Two at a time: picking a third replaces the older pick.
+                    if c.len() == 2 {
+                        c.remove(0);
+                    }
+                    c.push(key.clone());
+                }
+            })
+        }
+    };
+    let confirming = RwSignal::new(false);
     view! {
         <figure class="result" role="listitem">
             <button type="button" class="image-button" aria-label=format!("View {alt}")
                 on:click={ let key = key.clone(); move |_| open.set(Some(key.clone())) }>
                 <img src=meta.src.clone() alt=alt.clone() loading="lazy" decoding="async" style:aspect-ratio=ratio />
+                {favourite.then(|| view! { <span class="fav-mark" aria-hidden="true">"★"</span> })}
             </button>
             <figcaption>
                 <span class="excerpt" title=item.prompt.clone()>{excerpt(&item.prompt, 60)}</span>
@@ -68,11 +93,33 @@ pub fn ResultCard(
                     leptos::task::spawn_local(jobs::use_as_reference(s, use_meta.clone(), use_name.clone()));
                 }>"Use as reference"</button>
                 <button type="button" on:click=move |_| {
-                    if let Some(job) = s.jobs.with_untracked(|j| j.iter().find(|j| j.id == job_id).cloned()) {
+                    if let Some(job) = find_job() {
                         jobs::remix(s, &job);
                     }
                 }>"Remix"</button>
+                <button type="button" aria-pressed=if favourite { "true" } else { "false" }
+                    aria-label="Favourite" title="Favourite" on:click=move |_| {
+                        if let Some(job) = find_job() {
+                            history::toggle_favourite(s, &job, slot);
+                        }
+                    }>{if favourite { "★" } else { "☆" }}</button>
+                <button type="button" aria-pressed=move || if picked.get() { "true" } else { "false" }
+                    on:click=toggle_compare>"Compare"</button>
+                <Show when=move || !confirming.get()>
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+                </Show>
             </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alert">
+                    <span>"Delete this job and all its results from this browser?"</span>
+                    <button type="button" class="danger" on:click=move |_| {
+                        if let Some(job) = find_job() {
+                            history::delete(s, Some(vec![job.task_uuid]));
+                        }
+                    }>"Delete job"</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>"Keep"</button>
+                </div>
+            </Show>
         </figure>
     }
 }

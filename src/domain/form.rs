@@ -2,14 +2,50 @@
 //! at its field), typed choices for everything that can only be picked.
 
 use runware::{Aspect, DeliveryMethod, OutputFormat, OutputType, Resolution, SafetyMode, Size};
+use serde::{Deserialize, Serialize};
 
 /// How the output size is chosen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "SizeRepr", try_from = "SizeRepr")]
 pub enum SizeChoice {
     /// One of the 16 allowed pairs: sends `width` and `height`.
     Fixed(Size),
     /// Take the first reference's aspect at a tier: sends `resolution` only.
     MatchFirst(Resolution),
+}
+
+/// The stored shape of a size choice; only the 16 allowed pairs read back.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum SizeRepr {
+    Fixed { width: u32, height: u32 },
+    MatchFirst { resolution: Resolution },
+}
+
+impl From<SizeChoice> for SizeRepr {
+    fn from(c: SizeChoice) -> Self {
+        match c {
+            SizeChoice::Fixed(size) => SizeRepr::Fixed {
+                width: size.width(),
+                height: size.height(),
+            },
+            SizeChoice::MatchFirst(resolution) => SizeRepr::MatchFirst { resolution },
+        }
+    }
+}
+
+impl TryFrom<SizeRepr> for SizeChoice {
+    type Error = String;
+    fn try_from(r: SizeRepr) -> Result<Self, String> {
+        match r {
+            SizeRepr::Fixed { width, height } => {
+                Size::from_dims(i64::from(width), i64::from(height))
+                    .map(SizeChoice::Fixed)
+                    .ok_or_else(|| format!("{width}x{height} is not an allowed size"))
+            }
+            SizeRepr::MatchFirst { resolution } => Ok(SizeChoice::MatchFirst(resolution)),
+        }
+    }
 }
 
 impl Default for SizeChoice {
@@ -19,7 +55,8 @@ impl Default for SizeChoice {
 }
 
 /// Everything the composer holds except the reference images.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Form {
     pub prompt: String,
     pub size: SizeChoice,
@@ -92,4 +129,39 @@ pub fn control_for(parameter: &str) -> &'static str {
         p if p.starts_with("safety") => "safety",
         _ => "generate",
     }
+}
+
+/// Named composer settings (everything but the prompt and references).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preset {
+    pub name: String,
+    pub form: Form,
+}
+
+impl Preset {
+    /// The settings of `form` under `name`; the prompt is not a setting.
+    pub fn of(name: &str, form: &Form) -> Preset {
+        Preset {
+            name: name.trim().to_owned(),
+            form: Form {
+                prompt: String::new(),
+                ..form.clone()
+            },
+        }
+    }
+
+    /// `current` with this preset's settings, keeping its prompt.
+    pub fn apply_to(&self, current: &Form) -> Form {
+        Form {
+            prompt: current.prompt.clone(),
+            ..self.form.clone()
+        }
+    }
+}
+
+/// Adds or replaces (same name, ignoring case) a preset, keeping them sorted by name.
+pub fn upsert_preset(list: &mut Vec<Preset>, preset: Preset) {
+    list.retain(|p| !p.name.eq_ignore_ascii_case(&preset.name));
+    list.push(preset);
+    list.sort_by_key(|p| p.name.to_lowercase());
 }

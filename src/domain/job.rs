@@ -1,9 +1,11 @@
 //! A job's life: the states a card shows, its result slots, and names for what it produced.
 
 use runware::OutputFormat;
+use serde::{Deserialize, Serialize};
 
 /// The state pill of a job card.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum JobState {
     Queued,
     Running,
@@ -12,6 +14,8 @@ pub enum JobState {
     Done,
     Failed,
     Cancelled,
+    /// A sync request cut off by a reload: its answer can never arrive.
+    Interrupted,
 }
 
 impl JobState {
@@ -23,19 +27,21 @@ impl JobState {
             JobState::Done => "done",
             JobState::Failed => "failed",
             JobState::Cancelled => "cancelled",
+            JobState::Interrupted => "interrupted",
         }
     }
 
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            JobState::Done | JobState::Failed | JobState::Cancelled
+            JobState::Done | JobState::Failed | JobState::Cancelled | JobState::Interrupted
         )
     }
 }
 
 /// One expected result.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", content = "result", rename_all = "camelCase")]
 pub enum Slot {
     Waiting,
     Done(ResultMeta),
@@ -43,12 +49,20 @@ pub enum Slot {
 }
 
 /// What the gallery knows of one result image.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ResultMeta {
+    #[serde(rename = "imageUUID")]
     pub image_uuid: String,
-    /// What an `<img>` shows: the result URL, or a `blob:` URL made from inline data.
+    /// What an `<img>` shows: the result URL, or a `blob:` URL made from inline data (made
+    /// again from the stored Blob after a reload, so never stored itself).
+    #[serde(skip)]
     pub src: String,
+    /// The image came inline (data URI / base64) and its bytes are stored as a Blob.
+    #[serde(default)]
+    pub inline: bool,
     /// The server's URL, when the result was delivered as one (for "copy URL").
+    #[serde(rename = "imageURL")]
     pub remote_url: Option<String>,
     pub seed: Option<i64>,
     pub cost: Option<f64>,

@@ -1,6 +1,8 @@
 //! Pure form -> payload logic: no browser, no HTTP, tested natively.
 
 pub mod form;
+pub mod grid;
+pub mod history;
 pub mod import;
 pub mod job;
 pub mod payload;

@@ -143,7 +143,9 @@ pub fn abbreviate(s: &str) -> String {
 
 /// 1234567 -> "1.2 MB".
 pub fn human_bytes(n: f64) -> String {
-    if n >= 1_000_000.0 {
+    if n >= 1_000_000_000.0 {
+        format!("{:.1} GB", n / 1_000_000_000.0)
+    } else if n >= 1_000_000.0 {
         format!("{:.1} MB", n / 1_000_000.0)
     } else if n >= 1_000.0 {
         format!("{:.0} KB", n / 1_000.0)

@@ -1,0 +1,218 @@
+//! IndexedDB through the `idb` crate: one record per job (its metadata as JSON text) and
+//! its image bytes as Blobs in a second store, keyed `<taskUUID>/r<i>` (references) and
+//! `<taskUUID>/o<i>` (inline results). A job's record and new Blobs go in one transaction,
+//! so a full disk leaves what was stored before intact.
+
+use idb::{
+    builder::{DatabaseBuilder, ObjectStoreBuilder},
+    Database, KeyPath, KeyRange, Query, TransactionMode, TransactionResult,
+};
+use js_sys::{Object, Reflect};
+use thiserror::Error;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
+
+pub const DB_NAME: &str = "kling-studio";
+const JOBS: &str = "jobs";
+const BLOBS: &str = "blobs";
+
+/// What went wrong with the browser's database, in words a user reads.
+#[derive(Clone, Debug, Error, PartialEq)]
+pub enum DbError {
+    #[error(
+        "The browser's storage for this site is full, so the latest changes were not saved. \
+         Free space by deleting old jobs (export them first to keep them)."
+    )]
+    Quota,
+    #[error("This browser does not allow saving history here ({0}); jobs last until the tab closes.")]
+    Unavailable(String),
+    #[error("Saving history failed: {0}")]
+    Failed(String),
+}
+
+fn classify(e: impl std::fmt::Display) -> DbError {
+    let text = e.to_string();
+    if text.contains("Quota") {
+        DbError::Quota
+    } else {
+        DbError::Failed(text)
+    }
+}
+
+/// Opens (creating on first use) the database.
+pub async fn open() -> Result<Database, DbError> {
+    DatabaseBuilder::new(DB_NAME)
+        .version(1)
+        .add_object_store(ObjectStoreBuilder::new(JOBS).key_path(Some(KeyPath::new_single("id"))))
+        .add_object_store(ObjectStoreBuilder::new(BLOBS))
+        .build()
+        .await
+        .map_err(|e| DbError::Unavailable(e.to_string()))
+}
+
+pub fn blob_key(task_uuid: &str, kind: char, index: usize) -> String {
+    format!("{task_uuid}/{kind}{index}")
+}
+
+/// Writes a job's record and any new Blobs, all or nothing.
+pub async fn put(
+    db: &Database,
+    task_uuid: &str,
+    created_ms: f64,
+    meta_json: &str,
+    blobs: &[(String, Blob)],
+) -> Result<(), DbError> {
+    let tx = db
+        .transaction(&[JOBS, BLOBS], TransactionMode::ReadWrite)
+        .map_err(classify)?;
+    let jobs = tx.object_store(JOBS).map_err(classify)?;
+    let record = Object::new();
+    let set = |k: &str, v: JsValue| Reflect::set(&record, &k.into(), &v).ok();
+    set("id", task_uuid.into());
+    set("created", created_ms.into());
+    set("meta", meta_json.into());
+    // Requests are queued on the transaction; their outcome is the transaction's.
+    drop(jobs.put(&record, None).map_err(classify)?);
+    if !blobs.is_empty() {
+        let store = tx.object_store(BLOBS).map_err(classify)?;
+        for (key, blob) in blobs {
+            drop(store.put(blob, Some(&key.into())).map_err(classify)?);
+        }
+    }
+    finish(jobs.transaction(), tx.await).await
+}
+
+async fn finish(
+    handle: idb::Transaction,
+    outcome: Result<TransactionResult, idb::Error>,
+) -> Result<(), DbError> {
+    match outcome {
+        Ok(TransactionResult::Committed) => Ok(()),
+        Ok(TransactionResult::Aborted) => Err(handle
+            .error()
+            .map(|e| classify(format!("{}: {}", e.name(), e.message())))
+            .unwrap_or_else(|| DbError::Failed("the write was aborted".into()))),
+        Err(e) => Err(classify(e)),
+    }
+}
+
+/// Every stored job's metadata JSON, oldest first.
+pub async fn load_all(db: &Database) -> Result<Vec<String>, DbError> {
+    let tx = db
+        .transaction(&[JOBS], TransactionMode::ReadOnly)
+        .map_err(classify)?;
+    let store = tx.object_store(JOBS).map_err(classify)?;
+    let values = store
+        .get_all(None, None)
+        .map_err(classify)?
+        .await
+        .map_err(classify)?;
+    let mut out: Vec<(f64, String)> = values
+        .into_iter()
+        .filter_map(|v| {
+            let created = Reflect::get(&v, &"created".into()).ok()?.as_f64()?;
+            let meta = Reflect::get(&v, &"meta".into()).ok()?.as_string()?;
+            Some((created, meta))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(out.into_iter().map(|(_, m)| m).collect())
+}
+
+/// The job's Blobs of one kind (`'r'` or `'o'`), by index.
+pub async fn load_blobs(
+    db: &Database,
+    task_uuid: &str,
+    kind: char,
+) -> Result<Vec<(usize, Blob)>, DbError> {
+    let tx = db
+        .transaction(&[BLOBS], TransactionMode::ReadOnly)
+        .map_err(classify)?;
+    let store = tx.object_store(BLOBS).map_err(classify)?;
+    let range = prefix_range(&format!("{task_uuid}/{kind}"))?;
+    let keys = store
+        .get_all_keys(Some(Query::KeyRange(range.clone())), None)
+        .map_err(classify)?
+        .await
+        .map_err(classify)?;
+    let values = store
+        .get_all(Some(Query::KeyRange(range)), None)
+        .map_err(classify)?
+        .await
+        .map_err(classify)?;
+    Ok(keys
+        .into_iter()
+        .zip(values)
+        .filter_map(|(k, v)| {
+            let key = k.as_string()?;
+            let index = key.rsplit_once(kind)?.1.parse().ok()?;
+            Some((index, v.dyn_into::<Blob>().ok()?))
+        })
+        .collect())
+}
+
+fn prefix_range(prefix: &str) -> Result<KeyRange, DbError> {
+    KeyRange::bound(
+        &prefix.into(),
+        &format!("{prefix}\u{ffff}").into(),
+        None,
+        None,
+    )
+    .map_err(classify)
+}
+
+/// Removes jobs and their Blobs; `None` removes everything.
+pub async fn delete(db: &Database, task_uuids: Option<&[String]>) -> Result<(), DbError> {
+    let tx = db
+        .transaction(&[JOBS, BLOBS], TransactionMode::ReadWrite)
+        .map_err(classify)?;
+    let jobs = tx.object_store(JOBS).map_err(classify)?;
+    let blobs = tx.object_store(BLOBS).map_err(classify)?;
+    match task_uuids {
+        None => {
+            drop(jobs.clear().map_err(classify)?);
+            drop(blobs.clear().map_err(classify)?);
+        }
+        Some(ids) => {
+            for id in ids {
+                drop(jobs.delete(JsValue::from(id.as_str())).map_err(classify)?);
+                drop(blobs.delete(prefix_range(&format!("{id}/"))?).map_err(classify)?);
+            }
+        }
+    }
+    finish(jobs.transaction(), tx.await).await
+}
+
+/// Bytes used and allowed for this site, as the browser estimates them.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let manager = super::window().navigator().storage();
+    let est = JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let get = |k: &str| Reflect::get(&est, &k.into()).ok()?.as_f64();
+    Some((get("usage")?, get("quota").unwrap_or(0.0)))
+}
+
+/// The Blobs stored under `keys`, in one read transaction (missing ones left out).
+pub async fn get_many(db: &Database, keys: &[String]) -> Result<Vec<(String, Blob)>, DbError> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tx = db
+        .transaction(&[BLOBS], TransactionMode::ReadOnly)
+        .map_err(classify)?;
+    let store = tx.object_store(BLOBS).map_err(classify)?;
+    // Every request is queued before the first is awaited, so the transaction stays open.
+    let requests = keys
+        .iter()
+        .map(|k| store.get(JsValue::from(k.as_str())).map_err(classify))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut out = Vec::with_capacity(keys.len());
+    for (key, request) in keys.iter().zip(requests) {
+        if let Some(blob) = request.await.map_err(classify)? {
+            if let Ok(blob) = blob.dyn_into::<Blob>() {
+                out.push((key.clone(), blob));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,176 @@
+//! What is kept of a job between visits, how the history view filters it, and the export
+//! file's shape. Pure data: the browser adapter stores it, the views read it.
+
+use super::job::{JobState, Slot};
+use runware::ImageInference;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// `format` of an export file, so an unrelated JSON file is refused by name.
+pub const EXPORT_FORMAT: &str = "kling-studio-history";
+pub const EXPORT_VERSION: u32 = 1;
+
+/// One reference as it was sent: a local file (its bytes are a Blob stored beside the job) or
+/// the URL / image UUID text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum StoredRef {
+    #[serde(rename_all = "camelCase")]
+    Local {
+        name: String,
+        mime: String,
+        width: u32,
+        height: u32,
+        bytes: f64,
+    },
+    Text { value: String },
+}
+
+/// Everything about a job except image bytes. Never holds the API key: nothing here is
+/// taken from the settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredJob {
+    #[serde(rename = "taskUUID")]
+    pub task_uuid: String,
+    /// The task as sent, local references standing as placeholders.
+    pub task: ImageInference,
+    pub refs: Vec<StoredRef>,
+    /// Wall-clock milliseconds (Unix epoch).
+    pub created_ms: f64,
+    #[serde(default)]
+    pub ended_ms: Option<f64>,
+    pub state: JobState,
+    pub slots: Vec<Slot>,
+    #[serde(default)]
+    pub error: Option<(String, String)>,
+    #[serde(default)]
+    pub warning: Option<String>,
+    /// Slot indices the user starred.
+    #[serde(default)]
+    pub favourites: Vec<usize>,
+}
+
+impl StoredJob {
+    pub fn is_async(&self) -> bool {
+        self.task.is_async()
+    }
+
+    /// Sum of the reported cost of every result.
+    pub fn cost(&self) -> f64 {
+        self.slots
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Done(r) => r.cost,
+                _ => None,
+            })
+            .sum()
+    }
+
+    /// What a job read back after a reload has become: async work resumes (it keeps its
+    /// state), a sync request that was cut off is interrupted, since its answer is lost.
+    pub fn after_reload(mut self) -> Self {
+        if !self.state.is_final() && !self.is_async() {
+            self.state = JobState::Interrupted;
+            self.error = Some((
+                "Interrupted by a reload".into(),
+                "The page closed while this request was waiting for its answer. Runware may \
+                 still have produced and billed it; its results cannot be fetched. Retry sends \
+                 it again."
+                    .into(),
+            ));
+            for slot in &mut self.slots {
+                if *slot == Slot::Waiting {
+                    *slot = Slot::Failed("Not received.".into());
+                }
+            }
+        }
+        self
+    }
+
+    /// Every result URL is one an `<img>` may show; an imported file could say anything.
+    pub fn urls_are_safe(&self) -> bool {
+        self.slots.iter().all(|s| match s {
+            Slot::Done(r) => r
+                .remote_url
+                .as_deref()
+                .is_none_or(super::job::safe_image_url),
+            _ => true,
+        })
+    }
+}
+
+/// Which state the history view shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StateFilter {
+    #[default]
+    All,
+    Only(JobState),
+}
+
+/// The history view's search and filters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub query: String,
+    pub state: StateFilter,
+    pub favourites_only: bool,
+}
+
+impl Filter {
+    /// Does a job with this prompt and state pass the search and state filter? (Favourites
+    /// are per result: see `keeps_result`.)
+    pub fn keeps_job(&self, prompt: &str, state: JobState) -> bool {
+        let state_ok = match self.state {
+            StateFilter::All => true,
+            StateFilter::Only(s) => s == state,
+        };
+        state_ok && prompt_matches(prompt, &self.query)
+    }
+
+    pub fn keeps_result(&self, favourite: bool) -> bool {
+        !self.favourites_only || favourite
+    }
+
+    pub fn is_active(&self) -> bool {
+        *self != Filter::default()
+    }
+}
+
+/// Every word of the query appears in the prompt, ignoring case.
+pub fn prompt_matches(prompt: &str, query: &str) -> bool {
+    let prompt = prompt.to_lowercase();
+    query
+        .split_whitespace()
+        .all(|w| prompt.contains(&w.to_lowercase()))
+}
+
+/// Header of an export file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportHeader {
+    pub format: String,
+    pub version: u32,
+    pub exported_ms: f64,
+}
+
+/// The jobs of `incoming` whose taskUUID is not already stored (nor repeated in the file).
+pub fn new_only(existing: &HashSet<String>, incoming: Vec<StoredJob>) -> (Vec<StoredJob>, usize) {
+    let mut seen = existing.clone();
+    let total = incoming.len();
+    let fresh: Vec<StoredJob> = incoming
+        .into_iter()
+        .filter(|j| seen.insert(j.task_uuid.clone()))
+        .collect();
+    let skipped = total - fresh.len();
+    (fresh, skipped)
+}
+
+/// "1.4 MB of 2.1 GB"
+pub fn storage_label(used: f64, quota: f64) -> String {
+    use super::payload::human_bytes;
+    if quota > 0.0 {
+        format!("{} of {}", human_bytes(used), human_bytes(quota))
+    } else {
+        human_bytes(used)
+    }
+}

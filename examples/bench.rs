@@ -31,6 +31,12 @@ fn ms(v: &Value) -> f64 {
 
 #[tokio::main]
 async fn main() {
+    // `cargo run --example bench -- history` (or `startup`) runs one section only.
+    match std::env::args().nth(1).as_deref() {
+        Some("history") => return history().await,
+        Some("startup") => return startup().await,
+        _ => {}
+    }
     let dir = std::env::temp_dir().join(format!("kling-bench-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut paths = Vec::new();
@@ -159,4 +165,187 @@ async fn main() {
         mb(ms(&native[1]))
     );
     println!("goals: encode ratio >= 0.90x native; memory after sending < 2.00x before\n");
+    startup().await;
+    history().await;
+}
+
+/// Median of a few samples.
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Navigation to an interactive form, on loopback: the app's `kling:interactive` mark
+/// against the same page's DOMContentLoaded (HTML parsed, before any wasm ran).
+async fn startup() {
+    let h = support::Harness::start(&[]).await;
+    let mut interactive = Vec::new();
+    let mut dom = Vec::new();
+    for _ in 0..7 {
+        h.reload().await;
+        let t = h
+            .eventually(10, "the interactive mark", || async {
+                let v = h
+                    .js("const m = performance.getEntriesByName('kling:interactive')[0]; const n = performance.getEntriesByType('navigation')[0]; return m ? [m.startTime, n.domContentLoadedEventEnd] : null")
+                    .await;
+                v.is_array().then_some(v)
+            })
+            .await;
+        interactive.push(ms(&t[0]));
+        dom.push(ms(&t[1]));
+    }
+    h.close().await;
+    let (i, d) = (median(interactive), median(dom));
+    println!("Start-up (median of 7 reloads, loopback)");
+    println!(
+        "{:<46} {:>10.0}ms {:>12.0}ms {:>7.2}x",
+        "navigation -> interactive form (vs DOM ready)",
+        i,
+        d,
+        i / d
+    );
+    println!("goal: interactive within 150 ms\n");
+}
+
+const HISTORY_COPIES: usize = 250;
+
+/// The history view with 1,000 stored results: first paint after a reload, and what the page
+/// holds after scrolling through all of them; the baseline is the same page with 4 results.
+async fn history() {
+    let h = support::Harness::start(&[]).await;
+    h.type_in("Prompt", "Benchmark: a harbour at night").await;
+    let n = h.by_label("Number of results").await;
+    h.fill(&n, "4").await;
+    h.by_label("Sync (wait)").await.click().await.unwrap();
+    h.click("Generate").await;
+    h.wait_results(4, 60).await;
+    let paint = || async {
+        let mut first = Vec::new();
+        let mut load = Vec::new();
+        for _ in 0..5 {
+            h.reload().await;
+            let t = h
+                .eventually(30, "the history paint measure", || async {
+                    let v = h
+                        .js("const p = performance.getEntriesByName('kling:history-paint')[0]; const l = performance.getEntriesByName('kling:history-load')[0]; const r = performance.getEntriesByName('kling:history-render')[0]; const o = performance.getEntriesByName('kling:history-open')[0]; return p && l ? [p.duration, l.duration, r.duration, o.duration] : null")
+                        .await;
+                    v.is_array().then_some(v)
+                })
+                .await;
+            first.push(ms(&t[0]));
+            load.push(ms(&t[1]));
+        }
+        (median(first), median(load))
+    };
+    let (small_paint, small_load) = paint().await;
+    h.click("Export all").await;
+    let link = h
+        .wait_for(fantoccini::Locator::Css("a.export-link"), "export")
+        .await;
+    let href = link.attr("href").await.unwrap().unwrap();
+    let text = h
+        .browser
+        .execute_async(
+            "fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
+            vec![Value::String(href)],
+        )
+        .await
+        .unwrap();
+    let export: Value = serde_json::from_str(text.as_str().unwrap()).unwrap();
+    let big = support::grow_history(&export, HISTORY_COPIES);
+    let dir = support::tempdir::Dir::new("bench-history");
+    let path = dir.0.join("big.json");
+    std::fs::write(&path, serde_json::to_vec(&big).unwrap()).unwrap();
+    h.type_in("Import history", &path.display().to_string())
+        .await;
+    h.wait_for(
+        fantoccini::Locator::XPath("//p[contains(., 'Imported 250 jobs')]"),
+        "the import",
+    )
+    .await;
+    let (big_paint, big_load) = paint().await;
+    let probe = "return [window.wasmBindings.wasm_memory_bytes(), performance.memory ? performance.memory.usedJSHeapSize : 0, document.getElementsByTagName('*').length, document.querySelectorAll('.grid .result').length]";
+    let before = h.js(probe).await;
+    let scrolled = h
+        .browser
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            (async () => {
+              const g = document.querySelector('.gallery');
+              let maxCards = 0, maxImgs = 0, steps = 0;
+              const t0 = performance.now();
+              while (g.scrollTop + g.clientHeight < g.scrollHeight - 2) {
+                g.scrollTop += g.clientHeight * 0.9; steps++;
+                await new Promise(r => requestAnimationFrame(() => setTimeout(r, 16)));
+                maxCards = Math.max(maxCards, document.querySelectorAll('.grid .result').length);
+                maxImgs = Math.max(maxImgs, document.querySelectorAll('.grid img').length);
+              }
+              return [maxCards, maxImgs, steps, performance.now() - t0, (performance.now() - t0) / steps];
+            })().then(done);"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let after = h.js(probe).await;
+    let total = h
+        .js("return Number(document.querySelector('.grid').dataset.total)")
+        .await;
+    h.close().await;
+
+    let mb = |b: f64| b / 1_048_576.0;
+    println!(
+        "History view ({} stored results vs 4; median of 5 reloads)",
+        total
+    );
+    println!(
+        "{:<46} {:>10.1}ms {:>12.1}ms {:>7.2}x",
+        "first paint of history (read + render + frame)",
+        big_paint,
+        small_paint,
+        big_paint / small_paint
+    );
+    println!(
+        "{:<46} {:>10.1}ms {:>12.1}ms {:>7.2}x",
+        "  of which reading IndexedDB and restoring",
+        big_load,
+        small_load,
+        big_load / small_load
+    );
+    println!(
+        "{:<46} {:>10.0}   {:>12.0}   {:>7}",
+        "scroll through all: steps, most cards in page",
+        ms(&scrolled[2]),
+        ms(&scrolled[0]),
+        ""
+    );
+    println!(
+        "{:<46} {:>10.0}   {:>12.1}ms {:>7}",
+        "  most <img> in page, mean time per step",
+        ms(&scrolled[1]),
+        ms(&scrolled[4]),
+        ""
+    );
+    println!(
+        "{:<46} {:>10.1}MB {:>12.1}MB {:>7.2}x",
+        "wasm memory after scrolling (vs before)",
+        mb(ms(&after[0])),
+        mb(ms(&before[0])),
+        ms(&after[0]) / ms(&before[0])
+    );
+    println!(
+        "{:<46} {:>10.1}MB {:>12.1}MB {:>7.2}x",
+        "JS heap after scrolling (vs before)",
+        mb(ms(&after[1])),
+        mb(ms(&before[1])),
+        ms(&after[1]) / ms(&before[1]).max(1.0)
+    );
+    println!(
+        "{:<46} {:>10.0}   {:>12.0}   {:>7.2}x",
+        "DOM elements after scrolling (vs before)",
+        ms(&after[2]),
+        ms(&before[2]),
+        ms(&after[2]) / ms(&before[2])
+    );
+    println!("goal: first paint with 1,000 results <= 100 ms\n");
 }

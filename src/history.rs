@@ -10,6 +10,7 @@ use crate::domain::import::form_from_task;
 use crate::domain::Slot;
 use crate::studio::{Job, RefItem, RefSource, Studio};
 use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use futures::channel::oneshot;
 use futures::StreamExt;
 use idb::Database;
 use leptos::prelude::*;
@@ -18,14 +19,24 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::Blob;
 
+/// Blobs to store, by key (`db::blob_key`).
+pub type Blobs = Vec<(String, SendWrapper<Blob>)>;
+
 /// One change to apply to storage.
 pub enum Write {
     Put {
-        job: StoredJob,
-        blobs: Vec<(String, SendWrapper<Blob>)>,
+        job: Box<StoredJob>,
+        blobs: Blobs,
+        /// Carries every Blob of the job, so success means nothing of it is missing.
+        complete: bool,
     },
     /// `None` deletes everything.
     Delete(Option<Vec<String>>),
+    /// Many jobs in one transaction (an import); the outcome is sent back.
+    Import {
+        jobs: Vec<(StoredJob, Blobs)>,
+        done: oneshot::Sender<Result<(), DbError>>,
+    },
 }
 
 /// The write queue and the open database, shared through `Studio`.
@@ -69,11 +80,12 @@ impl Default for Writer {
 impl Write {
     pub fn put(job: StoredJob, blobs: Vec<(String, Blob)>) -> Write {
         Write::Put {
-            job,
+            job: Box::new(job),
             blobs: blobs
                 .into_iter()
                 .map(|(k, b)| (k, SendWrapper::new(b)))
                 .collect(),
+            complete: false,
         }
     }
 }
@@ -106,7 +118,11 @@ async fn save_full(s: Studio, job: &Job) {
             }
         }
     }
-    save(s, job, blobs);
+    let mut write = Write::put(job.snapshot(), blobs);
+    if let Write::Put { complete, .. } = &mut write {
+        *complete = true;
+    }
+    queue(s, write);
 }
 
 /// Removes jobs from the gallery and from storage; `None` removes all.
@@ -148,7 +164,12 @@ pub async fn run(s: Studio) {
     let Some(mut rx) = s.writer.rx.try_update_value(Option::take).flatten() else {
         return;
     };
-    let db = match db::open().await {
+    let span = browser::Span::start("kling:history-load");
+    let paint = browser::Span::start("kling:history-paint");
+    let open = browser::Span::start("kling:history-open");
+    let opened = db::open().await;
+    open.end();
+    let db = match opened {
         Ok(db) => Rc::new(db),
         Err(e) => {
             s.storage_problem.set(Some(e.to_string()));
@@ -157,31 +178,48 @@ pub async fn run(s: Studio) {
         }
     };
     s.writer.db.set_value(Some(Rc::clone(&db)));
-    let span = browser::Span::start("kling:history-load");
-    match load(&db).await {
+    // The newest jobs first, enough to fill the first screen, then everything else.
+    match load(s, &db, Some(FIRST_SCREEN_JOBS)).await {
         Ok(stored) => restore(s, stored),
         Err(e) => s.storage_problem.set(Some(e.to_string())),
     }
     span.end();
     s.history_ready.set(true);
+    // The frame that shows the restored gallery: a task queued from the next animation
+    // frame runs once it has been painted.
+    let render = browser::Span::start("kling:history-render");
+    let (painted, first_frame) = oneshot::channel::<()>();
+    request_animation_frame(move || {
+        render.end();
+        set_timeout(
+            move || {
+                paint.end();
+                let _ = painted.send(());
+            },
+            Default::default(),
+        )
+    });
+    // The older history is read once the first screen is on show.
+    let _ = first_frame.await;
+    match load(s, &db, None).await {
+        Ok(stored) => restore(s, stored),
+        Err(e) => s.storage_problem.set(Some(e.to_string())),
+    }
     refresh_estimate(s).await;
     while let Some(write) = rx.next().await {
         let freed = matches!(write, Write::Delete(_));
-        let result = apply(&db, &write).await;
-        match (&result, &write) {
-            (Err(DbError::Quota), Write::Put { job, .. }) => {
-                let id = job.task_uuid.clone();
-                s.writer.unsaved.update_value(|u| {
-                    if !u.contains(&id) {
-                        u.push(id)
-                    }
-                });
-            }
-            (Ok(()), Write::Put { job, .. }) => {
-                s.writer
-                    .unsaved
-                    .update_value(|u| u.retain(|id| *id != job.task_uuid));
-            }
+        let put = match &write {
+            Write::Put { job, complete, .. } => Some((job.task_uuid.clone(), *complete)),
+            _ => None,
+        };
+        let result = apply(&db, write).await;
+        match (&result, put) {
+            (Err(DbError::Quota), Some((id, _))) => s.writer.unsaved.update_value(|u| {
+                if !u.contains(&id) {
+                    u.push(id)
+                }
+            }),
+            (Ok(()), Some((id, true))) => s.writer.unsaved.update_value(|u| u.retain(|x| *x != id)),
             _ => {}
         }
         match result {
@@ -196,21 +234,33 @@ pub async fn run(s: Studio) {
     }
 }
 
-async fn apply(db: &Database, write: &Write) -> Result<(), DbError> {
-    match write {
-        Write::Put { job, blobs } => {
-            let meta = serde_json::to_string(job).expect("stored jobs always serialise");
-            let blobs: Vec<(String, Blob)> = blobs
-                .iter()
-                .map(|(k, b)| (k.clone(), Blob::clone(b)))
-                .collect();
-            db::put(db, &job.task_uuid, job.created_ms, &meta, &blobs).await
-        }
-        Write::Delete(ids) => db::delete(db, ids.as_deref()).await,
+fn record<'a>(job: &'a StoredJob, blobs: &[(String, SendWrapper<Blob>)]) -> db::Record<'a> {
+    db::Record {
+        task_uuid: &job.task_uuid,
+        created_ms: job.created_ms,
+        meta_json: serde_json::to_string(job).expect("stored jobs always serialise"),
+        blobs: blobs
+            .iter()
+            .map(|(k, b)| (k.clone(), Blob::clone(b)))
+            .collect(),
     }
 }
 
-fn resave_unsaved(s: Studio) {
+async fn apply(db: &Database, write: Write) -> Result<(), DbError> {
+    match write {
+        Write::Put { job, blobs, .. } => db::put(db, &[record(&job, &blobs)]).await,
+        Write::Delete(ids) => db::delete(db, ids.as_deref()).await,
+        Write::Import { jobs, done } => {
+            let records: Vec<db::Record> = jobs.iter().map(|(j, b)| record(j, b)).collect();
+            let result = db::put(db, &records).await;
+            let _ = done.send(result.clone());
+            result
+        }
+    }
+}
+
+/// Saves again every job whose images did not fit, e.g. once the user freed space.
+pub fn resave_unsaved(s: Studio) {
     let ids = s.writer.unsaved.get_value();
     let jobs: Vec<Job> = s.jobs.with_untracked(|jobs| {
         jobs.iter()
@@ -231,12 +281,25 @@ pub async fn refresh_estimate(s: Studio) {
     }
 }
 
-/// Stored jobs with their inline result Blobs, oldest first.
-async fn load(db: &Database) -> Result<Vec<(StoredJob, HashMap<usize, Blob>)>, DbError> {
-    let metas = db::load_all(db).await?;
+/// Jobs read before the first paint: more results than fit on a large screen.
+const FIRST_SCREEN_JOBS: usize = 40;
+
+/// Stored jobs (the `newest` most recent, or all) with their inline result Blobs, oldest
+/// first.
+async fn load(
+    s: Studio,
+    db: &Database,
+    newest: Option<usize>,
+) -> Result<Vec<(StoredJob, HashMap<usize, Blob>)>, DbError> {
+    let known = known_ids(s);
+    let metas = match newest {
+        Some(n) => db::load_newest(db, n).await?,
+        None => db::load_all(db).await?,
+    };
     let jobs: Vec<StoredJob> = metas
         .iter()
-        .filter_map(|m| serde_json::from_str(m).ok())
+        .filter_map(|m| serde_json::from_str::<StoredJob>(m).ok())
+        .filter(|j| !known.contains(&j.task_uuid))
         .collect();
     let keys: Vec<String> = jobs
         .iter()
@@ -252,18 +315,25 @@ async fn load(db: &Database) -> Result<Vec<(StoredJob, HashMap<usize, Blob>)>, D
         .into_iter()
         .map(|j| {
             let blobs = (0..j.slots.len())
-                .filter_map(|i| found.remove(&blob_key(&j.task_uuid, 'o', i)).map(|b| (i, b)))
+                .filter_map(|i| {
+                    found
+                        .remove(&blob_key(&j.task_uuid, 'o', i))
+                        .map(|b| (i, b))
+                })
                 .collect();
             (j, blobs)
         })
         .collect())
 }
 
+fn known_ids(s: Studio) -> std::collections::HashSet<String> {
+    s.jobs
+        .with_untracked(|j| j.iter().map(|j| j.task_uuid.clone()).collect())
+}
+
 /// Puts stored jobs into the gallery (after any submitted meanwhile) and resumes them.
 pub fn restore(s: Studio, stored: Vec<(StoredJob, HashMap<usize, Blob>)>) {
-    let known: Vec<String> =
-        s.jobs
-            .with_untracked(|j| j.iter().map(|j| j.task_uuid.clone()).collect());
+    let known = known_ids(s);
     let mut restored = Vec::new();
     for (stored, blobs) in stored.into_iter().rev() {
         if known.contains(&stored.task_uuid) {

@@ -4,14 +4,15 @@
 //! it cannot be part of an export.
 
 use crate::browser::{self, db, files::read_data_url};
-use crate::domain::history::{new_only, ExportHeader, StoredJob, StoredRef, EXPORT_FORMAT};
 use crate::domain::history::EXPORT_VERSION;
+use crate::domain::history::{new_only, ExportHeader, StoredJob, StoredRef, EXPORT_FORMAT};
 use crate::domain::Slot;
 use crate::history::{self, Write};
 use crate::studio::{Job, Studio};
 use base64::Engine;
-use leptos::prelude::*;
 use js_sys::{Array, JsString, Reflect, JSON};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -185,15 +186,16 @@ pub async fn import(s: Studio, file: web_sys::File) -> Result<String, String> {
         }
         parsed.push((job, entry));
     }
-    let existing: HashSet<String> =
-        s.jobs
-            .with_untracked(|j| j.iter().map(|j| j.task_uuid.clone()).collect());
+    let existing: HashSet<String> = s
+        .jobs
+        .with_untracked(|j| j.iter().map(|j| j.task_uuid.clone()).collect());
     let mut entries_by_id: HashMap<String, JsValue> = parsed
         .iter()
         .map(|(j, e)| (j.task_uuid.clone(), e.clone()))
         .collect();
     let (fresh, skipped) = new_only(&existing, parsed.into_iter().map(|(j, _)| j).collect());
     let mut restored = Vec::new();
+    let mut writes = Vec::new();
     let mut results = 0;
     for mut job in fresh {
         let entry = entries_by_id.remove(&job.task_uuid).unwrap_or_default();
@@ -215,10 +217,26 @@ pub async fn import(s: Studio, file: web_sys::File) -> Result<String, String> {
                 .iter()
                 .map(|(i, b)| (db::blob_key(&job.task_uuid, 'o', *i), b.clone())),
         );
-        history::queue(s, Write::put(job.clone(), blobs));
+        writes.push((
+            job.clone(),
+            blobs
+                .into_iter()
+                .map(|(k, b)| (k, SendWrapper::new(b)))
+                .collect(),
+        ));
         restored.push((job, images));
     }
     let added = restored.len();
+    if added > 0 {
+        // Stored first, in one transaction: a full disk refuses the whole file, and what
+        // the gallery shows is what a reload will show.
+        let (done, stored) = futures::channel::oneshot::channel();
+        history::queue(s, Write::Import { jobs: writes, done });
+        stored
+            .await
+            .map_err(|_| "History storage is not available in this browser.".to_string())?
+            .map_err(|e| e.to_string())?;
+    }
     history::restore(s, restored);
     s.jobs
         .update(|j| j.sort_by(|a, b| b.started_ms.total_cmp(&a.started_ms)));

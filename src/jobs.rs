@@ -4,10 +4,10 @@
 use crate::api::{self, Abort, Body, ClientError, Endpoint};
 use crate::browser::{self, db::blob_key, storage};
 use crate::domain::form::control_for;
+use crate::domain::history::StoredRef;
 use crate::domain::job::{final_state, running_state, safe_image_url};
 use crate::domain::payload::Segment;
 use crate::domain::{Built, Form, JobState, ResultMeta, Slot};
-use crate::domain::history::StoredRef;
 use crate::history;
 use crate::studio::{Job, RefItem, RefSource, Studio};
 use base64::Engine;
@@ -239,7 +239,8 @@ async fn run(s: Studio, job: Job, mut built: Built, upload_once: bool) {
 
 /// Picks up polling an async job read back from history.
 pub async fn resume(s: Studio, job: Job) {
-    job.notice.set(Some("Resumed after reload; checking on it…".into()));
+    job.notice
+        .set(Some("Resumed after reload; checking on it…".into()));
     let ep = s.endpoint_now();
     let task = job.task.clone();
     poll(s, &job, &task, &ep).await;
@@ -261,8 +262,9 @@ async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
         if job.state.get_untracked() == JobState::Cancelled {
             return;
         }
-        let elapsed =
-            std::time::Duration::from_millis((browser::epoch_ms() - job.started_ms).max(0.0) as u64);
+        let elapsed = std::time::Duration::from_millis(
+            (browser::epoch_ms() - job.started_ms).max(0.0) as u64,
+        );
         if !schedule.keep_polling(elapsed) {
             job.error.set(Some((
                 "Gave up waiting after 20 minutes".into(),

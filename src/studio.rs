@@ -5,8 +5,8 @@ use crate::browser::{files::LocalFile, storage};
 use crate::domain::history::{Filter, StoredJob, StoredRef};
 use crate::domain::{build, form::control_for, Built, Form, JobState, RefInput, Slot};
 use crate::history::Writer;
-use runware::ImageInference;
 use leptos::prelude::*;
+use runware::ImageInference;
 
 /// The same-origin path that `trunk serve` and the production proxy forward to Runware.
 pub const DEFAULT_ENDPOINT: &str = "/api/runware";
@@ -144,6 +144,8 @@ pub struct Studio {
     pub upload_once: RwSignal<bool>,
     /// Page clock for elapsed times, ticking while the app is open.
     pub now: RwSignal<f64>,
+    /// When this visit began (Unix ms): jobs that ended since belong to it.
+    pub opened_ms: f64,
     /// The UUID the next submission will carry (shown in the payload panel).
     pub next_task_uuid: RwSignal<String>,
     pub built: Memo<Built>,
@@ -193,6 +195,7 @@ impl Studio {
             rejected: RwSignal::new(Vec::new()),
             upload_once: RwSignal::new(storage::load_upload_once()),
             now: RwSignal::new(crate::browser::epoch_ms()),
+            opened_ms: crate::browser::epoch_ms(),
             next_task_uuid,
             built,
             writer: Writer::new(),
@@ -284,12 +287,8 @@ impl Studio {
 
     /// Total cost of every result in this session (USD).
     pub fn session_cost(&self) -> f64 {
-        self.jobs.with(|jobs| {
-            jobs.iter()
-                .filter(|j| !j.from_history)
-                .map(Job::cost)
-                .sum()
-        })
+        self.jobs
+            .with(|jobs| jobs.iter().filter(|j| !j.from_history).map(Job::cost).sum())
     }
 
     /// Total cost of everything in the stored history, this session included (USD).

@@ -232,6 +232,7 @@ fn job_states_follow_the_slots() {
     let done = Slot::Done(kling_studio::domain::ResultMeta {
         image_uuid: "u".into(),
         src: "https://x/u.jpg".into(),
+        inline: false,
         remote_url: None,
         seed: None,
         cost: None,

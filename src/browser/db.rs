@@ -4,7 +4,7 @@
 //! so a full disk leaves what was stored before intact.
 
 use idb::{
-    builder::{DatabaseBuilder, ObjectStoreBuilder},
+    builder::{DatabaseBuilder, IndexBuilder, ObjectStoreBuilder},
     Database, KeyPath, KeyRange, Query, TransactionMode, TransactionResult,
 };
 use js_sys::{Object, Reflect};
@@ -16,6 +16,7 @@ use web_sys::Blob;
 pub const DB_NAME: &str = "kling-studio";
 const JOBS: &str = "jobs";
 const BLOBS: &str = "blobs";
+const CREATED: &str = "created";
 
 /// What went wrong with the browser's database, in words a user reads.
 #[derive(Clone, Debug, Error, PartialEq)]
@@ -25,7 +26,9 @@ pub enum DbError {
          Free space by deleting old jobs (export them first to keep them)."
     )]
     Quota,
-    #[error("This browser does not allow saving history here ({0}); jobs last until the tab closes.")]
+    #[error(
+        "This browser does not allow saving history here ({0}); jobs last until the tab closes."
+    )]
     Unavailable(String),
     #[error("Saving history failed: {0}")]
     Failed(String),
@@ -44,7 +47,15 @@ fn classify(e: impl std::fmt::Display) -> DbError {
 pub async fn open() -> Result<Database, DbError> {
     DatabaseBuilder::new(DB_NAME)
         .version(1)
-        .add_object_store(ObjectStoreBuilder::new(JOBS).key_path(Some(KeyPath::new_single("id"))))
+        .add_object_store(
+            ObjectStoreBuilder::new(JOBS)
+                .key_path(Some(KeyPath::new_single("id")))
+                // Newest first without reading everything: the first screen paints early.
+                .add_index(IndexBuilder::new(
+                    CREATED.into(),
+                    KeyPath::new_single(CREATED),
+                )),
+        )
         .add_object_store(ObjectStoreBuilder::new(BLOBS))
         .build()
         .await
@@ -55,28 +66,30 @@ pub fn blob_key(task_uuid: &str, kind: char, index: usize) -> String {
     format!("{task_uuid}/{kind}{index}")
 }
 
-/// Writes a job's record and any new Blobs, all or nothing.
-pub async fn put(
-    db: &Database,
-    task_uuid: &str,
-    created_ms: f64,
-    meta_json: &str,
-    blobs: &[(String, Blob)],
-) -> Result<(), DbError> {
+/// One job's record as written: taskUUID, creation time, metadata JSON, new Blobs.
+pub struct Record<'a> {
+    pub task_uuid: &'a str,
+    pub created_ms: f64,
+    pub meta_json: String,
+    pub blobs: Vec<(String, Blob)>,
+}
+
+/// Writes job records and their new Blobs in one transaction: all or nothing.
+pub async fn put(db: &Database, records: &[Record<'_>]) -> Result<(), DbError> {
     let tx = db
         .transaction(&[JOBS, BLOBS], TransactionMode::ReadWrite)
         .map_err(classify)?;
     let jobs = tx.object_store(JOBS).map_err(classify)?;
-    let record = Object::new();
-    let set = |k: &str, v: JsValue| Reflect::set(&record, &k.into(), &v).ok();
-    set("id", task_uuid.into());
-    set("created", created_ms.into());
-    set("meta", meta_json.into());
-    // Requests are queued on the transaction; their outcome is the transaction's.
-    drop(jobs.put(&record, None).map_err(classify)?);
-    if !blobs.is_empty() {
-        let store = tx.object_store(BLOBS).map_err(classify)?;
-        for (key, blob) in blobs {
+    let store = tx.object_store(BLOBS).map_err(classify)?;
+    for r in records {
+        let record = Object::new();
+        let set = |k: &str, v: JsValue| Reflect::set(&record, &k.into(), &v).ok();
+        set("id", r.task_uuid.into());
+        set(CREATED, r.created_ms.into());
+        set("meta", r.meta_json.as_str().into());
+        // Requests are queued on the transaction; their outcome is the transaction's.
+        drop(jobs.put(&record, None).map_err(classify)?);
+        for (key, blob) in &r.blobs {
             drop(store.put(blob, Some(&key.into())).map_err(classify)?);
         }
     }
@@ -93,8 +106,43 @@ async fn finish(
             .error()
             .map(|e| classify(format!("{}: {}", e.name(), e.message())))
             .unwrap_or_else(|| DbError::Failed("the write was aborted".into()))),
+        Err(idb::Error::DomException(e)) => Err(classify(format!("{}: {}", e.name(), e.message()))),
         Err(e) => Err(classify(e)),
     }
+}
+
+fn meta_of(v: &JsValue) -> Option<(f64, String)> {
+    let created = Reflect::get(v, &CREATED.into()).ok()?.as_f64()?;
+    let meta = Reflect::get(v, &"meta".into()).ok()?.as_string()?;
+    Some((created, meta))
+}
+
+/// The `limit` newest jobs' metadata JSON, oldest of them first: their keys in time order
+/// from the index, then their records, all requested at once.
+pub async fn load_newest(db: &Database, limit: usize) -> Result<Vec<String>, DbError> {
+    let tx = db
+        .transaction(&[JOBS], TransactionMode::ReadOnly)
+        .map_err(classify)?;
+    let store = tx.object_store(JOBS).map_err(classify)?;
+    let keys = store
+        .index(CREATED)
+        .map_err(classify)?
+        .get_all_keys(None, None)
+        .map_err(classify)?
+        .await
+        .map_err(classify)?;
+    let newest = &keys[keys.len().saturating_sub(limit)..];
+    let requests = newest
+        .iter()
+        .map(|k| store.get(k.clone()).map_err(classify))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut out = Vec::with_capacity(requests.len());
+    for request in requests {
+        if let Some(v) = request.await.map_err(classify)? {
+            out.extend(meta_of(&v).map(|(_, m)| m));
+        }
+    }
+    Ok(out)
 }
 
 /// Every stored job's metadata JSON, oldest first.
@@ -108,14 +156,7 @@ pub async fn load_all(db: &Database) -> Result<Vec<String>, DbError> {
         .map_err(classify)?
         .await
         .map_err(classify)?;
-    let mut out: Vec<(f64, String)> = values
-        .into_iter()
-        .filter_map(|v| {
-            let created = Reflect::get(&v, &"created".into()).ok()?.as_f64()?;
-            let meta = Reflect::get(&v, &"meta".into()).ok()?.as_string()?;
-            Some((created, meta))
-        })
-        .collect();
+    let mut out: Vec<(f64, String)> = values.into_iter().filter_map(|v| meta_of(&v)).collect();
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     Ok(out.into_iter().map(|(_, m)| m).collect())
 }
@@ -177,7 +218,11 @@ pub async fn delete(db: &Database, task_uuids: Option<&[String]>) -> Result<(), 
         Some(ids) => {
             for id in ids {
                 drop(jobs.delete(JsValue::from(id.as_str())).map_err(classify)?);
-                drop(blobs.delete(prefix_range(&format!("{id}/"))?).map_err(classify)?);
+                drop(
+                    blobs
+                        .delete(prefix_range(&format!("{id}/"))?)
+                        .map_err(classify)?,
+                );
             }
         }
     }

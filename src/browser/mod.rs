@@ -39,6 +39,13 @@ pub fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or_default()
 }
 
+/// Puts a named point on the performance timeline (read by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        p.mark(name).ok();
+    }
+}
+
 /// Starts a performance-timeline measure; `Span::end` records it for the benchmark to read.
 pub struct Span(&'static str);
 

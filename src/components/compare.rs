@@ -58,7 +58,10 @@ pub fn CompareView(
         format!(
             "“{}”{}",
             excerpt(&i.prompt, 50),
-            i.meta.seed.map(|x| format!(", seed {x}")).unwrap_or_default()
+            i.meta
+                .seed
+                .map(|x| format!(", seed {x}"))
+                .unwrap_or_default()
         )
     };
     view! {
@@ -76,11 +79,17 @@ pub fn CompareView(
                 <Show when=move || !slider.get()
                     fallback={
                         let (a, b) = (a.clone(), b.clone());
+                        let (w, h) = (a.meta.width.unwrap_or(1), a.meta.height.unwrap_or(1));
+                        let shape = format!("{w} / {h}");
+                        let frame_width = format!("min(100%, calc((100vh - 140px) * {w} / {h}))");
                         move || view! {
-                            <div class="compare-slider">
+                            // Framed at the first image's shape, so the slider's percent is
+                            // the image's percent and the divider sits on the picture.
+                            <div class="compare-slider" style:aspect-ratio=shape.clone() style:width=frame_width.clone()>
                                 <img src=b.meta.src.clone() alt=format!("Right: {}", label(&b)) />
                                 <img class="over" src=a.meta.src.clone() alt=format!("Left: {}", label(&a))
                                     style:clip-path=move || format!("inset(0 {}% 0 0)", 100.0 - position.get()) />
+                                <span class="divider" aria-hidden="true" style:left=move || format!("{}%", position.get())></span>
                             </div>
                             <label class="compare-range">"Slider position"
                                 <input type="range" min="0" max="100" step="1"

@@ -42,7 +42,9 @@ pub fn gallery_items() -> Memo<Vec<GalleryItem>> {
                             .iter()
                             .enumerate()
                             .filter_map(|(i, slot)| match slot {
-                                Slot::Done(meta) if filter.keeps_result(favourites.contains(&i)) => {
+                                Slot::Done(meta)
+                                    if filter.keeps_result(favourites.contains(&i)) =>
+                                {
                                     Some(GalleryItem {
                                         key: if meta.image_uuid.is_empty() {
                                             format!("{}-{i}", job.id)
@@ -66,8 +68,9 @@ pub fn gallery_items() -> Memo<Vec<GalleryItem>> {
     })
 }
 
-/// Jobs shown as cards: everything of this visit, and from history what is unfinished or
-/// went wrong (finished ones appear as results) unless the state filter asks for them.
+/// Jobs shown as cards: everything of this visit (or finished during it), and from history
+/// what is unfinished or went wrong (finished ones appear as results) unless the state filter
+/// asks for them.
 fn card_jobs() -> impl Fn() -> (Vec<Job>, usize) + Copy {
     let s = use_studio();
     move || {
@@ -79,6 +82,7 @@ fn card_jobs() -> impl Fn() -> (Vec<Job>, usize) + Copy {
                     filter.keeps_job(&j.form.prompt, state)
                         && (!j.from_history
                             || state != JobState::Done
+                            || j.ended_ms.get().is_some_and(|t| t >= s.opened_ms)
                             || filter.state == StateFilter::Only(JobState::Done))
                         && !(filter.favourites_only && j.favourites.with(Vec::is_empty))
                 })

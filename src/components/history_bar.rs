@@ -32,7 +32,9 @@ fn parse_state(v: &str) -> StateFilter {
 
 /// Starts the browser's download of a finished export.
 fn download(e: &Exported) {
-    let doc = crate::browser::window().document().expect("a page has a document");
+    let doc = crate::browser::window()
+        .document()
+        .expect("a page has a document");
     if let Ok(a) = doc.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&e.url);
@@ -100,7 +102,7 @@ pub fn HistoryBar() -> impl IntoView {
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|f| f.query = v.clone()) } />
                 </label>
                 <label>"Show "
-                    <select on:change=move |ev| { let v = parse_state(&event_target_value(&ev)); edit(&|f| f.state = v) }>
+                    <select aria-label="Show jobs in state" on:change=move |ev| { let v = parse_state(&event_target_value(&ev)); edit(&|f| f.state = v) }>
                         <option value="all">"all states"</option>
                         {STATES.into_iter().map(|st| view! { <option value=st.label()>{st.label()}</option> }).collect_view()}
                     </select>
@@ -120,6 +122,8 @@ pub fn HistoryBar() -> impl IntoView {
                 <div class="notice error" role="alert">
                     <p>{p}</p>
                     <button type="button" on:click=move |_| confirm_all.set(true)>"Free space…"</button>
+                    <button type="button" on:click=move |_| history::resave_unsaved(s)
+                        title="After freeing space elsewhere">"Save again"</button>
                 </div>
             })}
             <div class="row wrap">

@@ -2,8 +2,8 @@
 
 use crate::domain::job::{elapsed_label, excerpt, money};
 use crate::domain::{JobState, Slot};
-use crate::{history, jobs};
 use crate::studio::{use_studio, Job};
+use crate::{history, jobs};
 use leptos::prelude::*;
 
 /// One job card.

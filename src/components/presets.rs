@@ -18,7 +18,9 @@ pub fn Presets() -> impl IntoView {
             list.set(next);
             status.set(Some(done));
         } else {
-            status.set(Some("The browser refused to save presets (storage full or blocked).".into()));
+            status.set(Some(
+                "The browser refused to save presets (storage full or blocked).".into(),
+            ));
         }
     };
     let save = move |_| {
@@ -45,7 +47,8 @@ pub fn Presets() -> impl IntoView {
     };
     let delete = move |_| {
         if let Some(p) = find() {
-            let next: Vec<Preset> = list.with_untracked(|l| l.iter().filter(|x| x.name != p.name).cloned().collect());
+            let next: Vec<Preset> =
+                list.with_untracked(|l| l.iter().filter(|x| x.name != p.name).cloned().collect());
             chosen.set(String::new());
             store(next, format!("Deleted “{}”.", p.name));
         }
@@ -56,7 +59,7 @@ pub fn Presets() -> impl IntoView {
             <summary>"Presets"</summary>
             <div class="row wrap">
                 <label>"Preset "
-                    <select prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <select aria-label="Preset" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                         <option value="">{move || if list.with(Vec::is_empty) { "none saved" } else { "choose…" }}</option>
                         <For each=move || list.get() key=|p| p.name.clone()
                             children=move |p| view! { <option value=p.name.clone()>{p.name.clone()}</option> } />

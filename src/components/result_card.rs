@@ -3,8 +3,8 @@
 use super::gallery::GalleryItem;
 use crate::browser::copy_js_text;
 use crate::domain::job::{download_name, excerpt, money};
-use crate::{history, jobs};
 use crate::studio::use_studio;
+use crate::{history, jobs};
 use leptos::prelude::*;
 
 /// A result card in the gallery grid.
@@ -46,7 +46,10 @@ pub fn ResultCard(
     let use_name = file_name.clone();
     let job_id = item.job_id;
     let slot = item.slot;
-    let find_job = move || s.jobs.with_untracked(|j| j.iter().find(|j| j.id == job_id).cloned());
+    let find_job = move || {
+        s.jobs
+            .with_untracked(|j| j.iter().find(|j| j.id == job_id).cloned())
+    };
     let favourite = item.favourite;
     let picked = {
         let key = key.clone();

@@ -57,7 +57,11 @@ pub fn window(count: usize, view: Viewport, spec: CellSpec) -> Window {
     let row_height = (cell + spec.caption).round().max(1.0);
     let stride = row_height + spec.gap;
     let rows = count.div_ceil(columns);
-    let height = if view.height > 0.0 { view.height } else { 800.0 };
+    let height = if view.height > 0.0 {
+        view.height
+    } else {
+        800.0
+    };
     let top = view.scrolled.max(0.0);
     let bottom = (view.scrolled + height).max(0.0);
     let first_row = ((top / stride).floor() as usize)

@@ -23,7 +23,9 @@ pub enum StoredRef {
         height: u32,
         bytes: f64,
     },
-    Text { value: String },
+    Text {
+        value: String,
+    },
 }
 
 /// Everything about a job except image bytes. Never holds the API key: nothing here is

@@ -16,6 +16,7 @@ static BROWSER_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub struct Harness {
     pub browser: Client,
+    driver: String,
     pub site: String,
     pub mock: String,
     _mock: KillOnDrop,
@@ -114,6 +115,16 @@ impl Harness {
 
     /// As `start`, with the site of choice.
     pub async fn start_with(mock_args: &[&str], site_kind: Site) -> Harness {
+        Harness::start_full(mock_args, site_kind, None).await
+    }
+
+    /// As `start`, with this site's storage quota (bytes) set through DevTools before the
+    /// page first opens: Chromium fixes a site's quota when its storage is first opened.
+    pub async fn start_with_quota(mock_args: &[&str], quota: u64) -> Harness {
+        Harness::start_full(mock_args, Site::Builtin, Some(quota)).await
+    }
+
+    async fn start_full(mock_args: &[&str], site_kind: Site, quota: Option<u64>) -> Harness {
         let lock = BROWSER_LOCK.lock().await;
         let dist = root().join("dist");
         assert!(
@@ -183,9 +194,20 @@ impl Harness {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
+        let driver = format!("http://127.0.0.1:{driver_port}");
+        if let Some(quota) = quota {
+            cdp(
+                &browser,
+                &driver,
+                "Storage.overrideQuotaForOrigin",
+                serde_json::json!({ "origin": site, "quotaSize": quota }),
+            )
+            .await;
+        }
         browser.goto(&site).await.unwrap();
         let h = Harness {
             browser,
+            driver,
             site,
             mock,
             _mock: mock_guard,
@@ -246,6 +268,45 @@ impl Harness {
             .send_keys(&key.to_string())
             .await
             .unwrap();
+    }
+
+    /// Reloads the page as the user's F5 does, and waits for the app to mount again.
+    pub async fn reload(&self) {
+        self.browser.refresh().await.unwrap();
+        self.wait_for(Locator::Css("textarea"), "the app to mount again")
+            .await;
+    }
+
+    /// Sends a DevTools command to the page's browser through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        cdp(&self.browser, &self.driver, cmd, params).await
+    }
+
+    /// Everything the app keeps in IndexedDB as text: every job record, and every stored
+    /// Blob read as text (so a secret hidden in image bytes would show too).
+    pub async fn idb_text(&self) -> String {
+        self.js_async(
+            r#"const done = arguments[arguments.length - 1];
+            const open = indexedDB.open('kling-studio');
+            open.onsuccess = async () => {
+              const db = open.result; const out = [];
+              for (const name of db.objectStoreNames) {
+                const all = await new Promise(r => { const q = db.transaction(name).objectStore(name).getAll(); q.onsuccess = () => r(q.result); });
+                for (const v of all) out.push(v instanceof Blob ? await v.text() : JSON.stringify(v));
+              }
+              db.close(); done(out.join('\n'));
+            };
+            open.onerror = () => done('');"#,
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
+    /// Runs an async script; it calls the last argument with its result.
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.browser.execute_async(script, vec![]).await.unwrap()
     }
 
     pub async fn js(&self, script: &str) -> Value {
@@ -356,6 +417,20 @@ impl Harness {
     }
 }
 
+async fn cdp(browser: &Client, driver: &str, cmd: &str, params: Value) -> Value {
+    let id = browser.session_id().await.unwrap().unwrap();
+    let resp = reqwest::Client::new()
+        .post(format!("{driver}/session/{id}/goog/cdp/execute"))
+        .json(&serde_json::json!({ "cmd": cmd, "params": params }))
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status();
+    let body: Value = resp.json().await.unwrap();
+    assert!(status.is_success(), "{cmd}: {body}");
+    body["value"].clone()
+}
+
 fn xpath_literal(s: &str) -> String {
     if !s.contains('\'') {
         format!("'{s}'")
@@ -454,4 +529,38 @@ async fn serve_site(dist: PathBuf, port: u16, mock: String) {
         .await
         .unwrap();
     axum::serve(listener, app).await.ok();
+}
+
+/// An export grown to `copies` copies of each of its jobs, each copy with its own taskUUID,
+/// image UUIDs, prompt number and time, as a big real history would have.
+pub fn grow_history(export: &Value, copies: usize) -> Value {
+    let mut out = export.clone();
+    let base = export["jobs"].as_array().expect("an export has jobs");
+    let mut jobs = Vec::with_capacity(base.len() * copies);
+    for n in 0..copies {
+        for entry in base {
+            let mut e = entry.clone();
+            let job = &mut e["job"];
+            let id = uuid::Uuid::new_v4().to_string();
+            job["taskUUID"] = id.clone().into();
+            job["task"]["taskUUID"] = id.into();
+            let prompt = format!(
+                "{} #{n}",
+                job["task"]["positivePrompt"].as_str().unwrap_or("")
+            );
+            job["task"]["positivePrompt"] = prompt.into();
+            let created = job["createdMs"].as_f64().unwrap_or(0.0) - (n as f64) * 60_000.0;
+            job["createdMs"] = created.into();
+            if let Some(slots) = job["slots"].as_array_mut() {
+                for slot in slots {
+                    if slot["result"].is_object() {
+                        slot["result"]["imageUUID"] = uuid::Uuid::new_v4().to_string().into();
+                    }
+                }
+            }
+            jobs.push(e);
+        }
+    }
+    out["jobs"] = Value::Array(jobs);
+    out
 }

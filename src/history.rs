@@ -62,7 +62,7 @@ impl Writer {
 
     fn send(&self, write: Write) {
         // A closed queue means storage is unavailable; the message says so already.
-        let _ = self.tx.with_value(|tx| tx.unbounded_send(write));
+        let _ = self.tx.try_with_value(|tx| tx.unbounded_send(write));
     }
 
     /// The open database, once `run` has opened it.
@@ -207,6 +207,9 @@ pub async fn run(s: Studio) {
     }
     refresh_estimate(s).await;
     while let Some(write) = rx.next().await {
+        if known_ids(s).is_none() {
+            return;
+        }
         let freed = matches!(write, Write::Delete(_));
         let put = match &write {
             Write::Put { job, complete, .. } => Some((job.task_uuid.clone(), *complete)),
@@ -291,7 +294,9 @@ async fn load(
     db: &Database,
     newest: Option<usize>,
 ) -> Result<Vec<(StoredJob, HashMap<usize, Blob>)>, DbError> {
-    let known = known_ids(s);
+    let Some(known) = known_ids(s) else {
+        return Ok(Vec::new());
+    };
     let metas = match newest {
         Some(n) => db::load_newest(db, n).await?,
         None => db::load_all(db).await?,
@@ -326,14 +331,17 @@ async fn load(
         .collect())
 }
 
-fn known_ids(s: Studio) -> std::collections::HashSet<String> {
+/// The task UUIDs in the gallery; `None` once the app is gone (its signals disposed).
+fn known_ids(s: Studio) -> Option<std::collections::HashSet<String>> {
     s.jobs
-        .with_untracked(|j| j.iter().map(|j| j.task_uuid.clone()).collect())
+        .try_with_untracked(|j| j.iter().map(|j| j.task_uuid.clone()).collect())
 }
 
 /// Puts stored jobs into the gallery (after any submitted meanwhile) and resumes them.
 pub fn restore(s: Studio, stored: Vec<(StoredJob, HashMap<usize, Blob>)>) {
-    let known = known_ids(s);
+    let Some(known) = known_ids(s) else {
+        return;
+    };
     let mut restored = Vec::new();
     for (stored, blobs) in stored.into_iter().rev() {
         if known.contains(&stored.task_uuid) {

@@ -216,7 +216,8 @@ async fn run(s: Studio, job: Job, mut built: Built, upload_once: bool) {
     job.state.set(JobState::Running);
     history::save(s, &job, Vec::new());
     // A sync Kling job can take minutes; the async acknowledgement comes at once.
-    let timeout = if job.is_async { 60 } else { 600 };
+    let limit = s.timeout_now();
+    let timeout = if job.is_async { limit.min(60) } else { limit };
     let span = browser::Span::start("kling:post");
     let answer = api::post(&ep, &body, timeout, false, &job.abort, |n| {
         job.notice.set(n)
@@ -228,13 +229,21 @@ async fn run(s: Studio, job: Job, mut built: Built, upload_once: bool) {
     }
     let env = match answer.and_then(|env| own_errors(env, &job.task_uuid)) {
         Ok(env) => env,
+        // The acknowledgement is late, but the task may have been accepted: ask for it by its
+        // taskUUID rather than send (and bill) it again.
+        Err(ClientError::Timeout(n)) if job.is_async => {
+            job.notice.set(Some(format!(
+                "No acknowledgement within {n} s; checking whether Runware has the task…"
+            )));
+            return poll(s, &job, &task, &ep, true).await;
+        }
         Err(e) => return fail(s, &job, e),
     };
     if !job.is_async {
         apply(s, &job, &task, &env);
         return finish(s, &job, final_state(&job.slots.get_untracked()));
     }
-    poll(s, &job, &task, &ep).await;
+    poll(s, &job, &task, &ep, false).await;
 }
 
 /// Picks up polling an async job read back from history.
@@ -243,11 +252,19 @@ pub async fn resume(s: Studio, job: Job) {
         .set(Some("Resumed after reload; checking on it…".into()));
     let ep = s.endpoint_now();
     let task = job.task.clone();
-    poll(s, &job, &task, &ep).await;
+    // The page may have closed while the task was being sent, before its acknowledgement.
+    poll(s, &job, &task, &ep, true).await;
 }
 
+/// How long a task whose acknowledgement never came may stay unknown to Runware before the
+/// app concludes it never arrived.
+const UNCONFIRMED_GRACE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Polls `getResponse` on the contract's schedule until every slot is settled.
-async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
+/// `unconfirmed`: the task's acknowledgement never came, so for a while "no such taskUUID"
+/// means "not registered yet" rather than failure.
+async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint, unconfirmed: bool) {
+    let polling_since = browser::epoch_ms();
     let schedule = PollSchedule::default();
     let body = Body::json(
         &serde_json::to_string(&[runware::Task::GetResponse(runware::GetResponse {
@@ -275,9 +292,11 @@ async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
             )));
             return finish(s, job, final_state(&job.slots.get_untracked()));
         }
-        match api::post(ep, &body, 30, true, &job.abort, |m| job.notice.set(m))
-            .await
-            .and_then(|env| own_errors(env, &job.task_uuid))
+        match api::post(ep, &body, s.timeout_now().min(30), true, &job.abort, |m| {
+            job.notice.set(m)
+        })
+        .await
+        .and_then(|env| own_errors(env, &job.task_uuid))
         {
             Ok(env) => {
                 job.notice.set(None);
@@ -293,9 +312,25 @@ async fn poll(s: Studio, job: &Job, task: &ImageInference, ep: &Endpoint) {
             // The task was accepted: a bad patch of network must not lose it. Keep polling.
             Err(e) if e.is_transient(true) => job.notice.set(Some(format!("{e} Still polling."))),
             Err(ClientError::Cancelled) => return,
+            Err(e)
+                if unconfirmed
+                    && names_task_uuid(&e)
+                    && browser::epoch_ms() - polling_since
+                        < UNCONFIRMED_GRACE.as_millis() as f64 =>
+            {
+                job.notice.set(Some(
+                    "Runware does not list this task yet; asking again…".into(),
+                ))
+            }
             Err(e) => return fail(s, job, e),
         }
     }
+}
+
+/// Runware's answer is about the taskUUID itself (e.g. no such task).
+fn names_task_uuid(e: &ClientError) -> bool {
+    e.first_api_error()
+        .is_some_and(|a| a.parameters().iter().any(|p| p == "taskUUID"))
 }
 
 /// Errors in a 2xx answer that concern this task turn it into a failure.

@@ -142,6 +142,8 @@ pub struct Studio {
     pub rejected: RwSignal<Vec<Rejected>>,
     /// Upload local references once with `imageUpload` and send their UUIDs.
     pub upload_once: RwSignal<bool>,
+    /// How long a request may wait for its answer (seconds, as typed in the settings).
+    pub timeout_s: RwSignal<String>,
     /// Page clock for elapsed times, ticking while the app is open.
     pub now: RwSignal<f64>,
     /// When this visit began (Unix ms): jobs that ended since belong to it.
@@ -194,6 +196,10 @@ impl Studio {
             tray_notice: RwSignal::new(None),
             rejected: RwSignal::new(Vec::new()),
             upload_once: RwSignal::new(storage::load_upload_once()),
+            timeout_s: RwSignal::new(
+                storage::load_timeout()
+                    .unwrap_or_else(|| crate::domain::form::TIMEOUT_DEFAULT_S.to_string()),
+            ),
             now: RwSignal::new(crate::browser::epoch_ms()),
             opened_ms: crate::browser::epoch_ms(),
             next_task_uuid,
@@ -237,6 +243,12 @@ impl Studio {
         if let (Some(from), Some(to)) = (from, to) {
             self.move_ref(id, to as isize - from as isize);
         }
+    }
+
+    /// The time-out in force: the setting when valid, else the default.
+    pub fn timeout_now(&self) -> u32 {
+        crate::domain::form::parse_timeout(&self.timeout_s.get_untracked())
+            .unwrap_or(crate::domain::form::TIMEOUT_DEFAULT_S)
     }
 
     pub fn endpoint_now(&self) -> Endpoint {

@@ -110,3 +110,74 @@ async fn endpoint_down_fails_with_a_clear_message() {
     );
     h.close().await;
 }
+
+async fn set_latency(h: &Harness, ms: u64) {
+    reqwest::Client::new()
+        .post(format!("{}/__mock/latency", h.mock))
+        .json(&serde_json::json!({ "ms": ms }))
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
+    let h = Harness::start(&[]).await;
+    h.click("Settings").await;
+    let timeout = h.by_label("Time-out (seconds)").await;
+    timeout.clear().await.unwrap();
+    timeout.send_keys("2").await.unwrap();
+    h.click("Settings").await;
+    set_latency(&h, 3500).await;
+
+    // Sync: the job fails with the time-out and the billing warning; nothing is resent.
+    h.type_in("Prompt", "Slow sync answer").await;
+    h.by_label("Sync (wait)").await.click().await.unwrap();
+    h.click("Generate").await;
+    h.wait_for(
+        Locator::Css(".job .state-failed"),
+        "the sync job to time out",
+    )
+    .await;
+    let card = h
+        .js("return document.querySelector('.job').innerText")
+        .await;
+    let card = card.as_str().unwrap();
+    assert!(card.contains("No answer within 2 s"), "{card}");
+    assert!(
+        card.contains("may still run on Runware and be billed"),
+        "{card}"
+    );
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(
+        h.inference_tasks().await.len(),
+        1,
+        "a timed-out task is not resent"
+    );
+
+    // Async: the acknowledgement is late, so the app asks by taskUUID instead of resending;
+    // once the endpoint is quick again the job completes.
+    h.by_label("Async (poll)").await.click().await.unwrap();
+    h.type_in("Prompt", " then async").await;
+    h.click("Generate").await;
+    h.wait_for(
+        Locator::XPath(
+            "//*[contains(@class,'job')][contains(., 'checking whether Runware has the task')]",
+        ),
+        "the late acknowledgement notice",
+    )
+    .await;
+    set_latency(&h, 0).await;
+    h.wait_results(1, 60).await;
+    let tasks = h.inference_tasks().await;
+    assert_eq!(tasks.len(), 2, "the async task was sent once");
+    let id = tasks[1]["taskUUID"].as_str().unwrap().to_owned();
+    let polled = h
+        .received()
+        .await
+        .iter()
+        .flat_map(|r| r["tasks"].as_array().cloned().unwrap_or_default())
+        .any(|t| t["taskType"] == "getResponse" && t["taskUUID"] == id.as_str());
+    assert!(polled, "the result was fetched by its taskUUID");
+    h.close().await;
+}

@@ -326,7 +326,7 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
     assert_eq!(export["format"], "kling-studio-history");
     assert_eq!(export["jobs"].as_array().unwrap().len(), 2);
     let pier = &export["jobs"][1];
-    assert_eq!(pier["job"]["refs"][0]["name"], "pier.png");
+    assert_eq!(pier["job"]["refs"][0]["local"]["name"], "pier.png");
     assert!(pier["referenceData"][0]
         .as_str()
         .unwrap()
@@ -341,7 +341,7 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
             .unwrap()
             .iter()
             .flat_map(|j| j["job"]["slots"].as_array().unwrap().clone())
-            .filter_map(|s| s["result"]["seed"].as_i64())
+            .filter_map(|s| s["done"]["seed"].as_i64())
             .collect()
     };
     // The key went to the server in the header, and nowhere else.

@@ -86,19 +86,26 @@ fn the_stored_record_has_runware_spellings_and_no_blob_urls() {
     assert_eq!(v["state"], "done");
     assert_eq!(
         v["slots"][0],
-        json!({"status": "done", "result": {"imageUUID": "img-1", "inline": false,
+        json!({"done": {"imageUUID": "img-1", "inline": false,
             "imageURL": "https://im.runware.ai/1.jpg", "seed": 1, "cost": 0.028, "nsfw": false,
             "format": "JPG", "width": 1248, "height": 832}})
     );
-    assert_eq!(v["slots"][1]["result"]["inline"], true);
+    assert_eq!(v["slots"][1]["done"]["inline"], true);
     assert_eq!(
         v["refs"][0],
-        json!({"kind": "local", "name": "pier.png", "mime": "image/png", "width": 640, "height": 480, "bytes": 1234.0})
+        json!({"local": {"name": "pier.png", "mime": "image/png", "width": 640, "height": 480, "bytes": 1234.0}})
     );
     assert_eq!(
         v["refs"][1],
-        json!({"kind": "text", "value": "https://example.com/a.jpg"})
+        json!({"text": {"value": "https://example.com/a.jpg"}})
     );
+    let waiting = stored(
+        true,
+        JobState::Running,
+        vec![Slot::Waiting, Slot::Failed("x".into())],
+    );
+    let w = serde_json::to_value(&waiting).unwrap();
+    assert_eq!(w["slots"], json!(["waiting", {"failed": "x"}]));
     let text = v.to_string();
     assert!(
         !text.contains("blob:"),

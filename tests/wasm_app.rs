@@ -13,7 +13,7 @@ use web_sys::HtmlTextAreaElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-fn app_shows_the_product_name_and_a_labelled_prompt() {
+async fn app_shows_the_product_name_and_a_labelled_prompt() {
     let (host, _app) = mount();
     assert_eq!(q(&host, "h1").text_content().unwrap(), "Kling Studio");
     assert_eq!(
@@ -21,10 +21,21 @@ fn app_shows_the_product_name_and_a_labelled_prompt() {
         "Prompt"
     );
     assert_eq!(q(&host, "#prompt").tag_name(), "TEXTAREA");
-    assert!(q(&host, "section[aria-label=Gallery]")
-        .text_content()
-        .unwrap()
-        .contains("Describe a shot"));
+    // The empty state waits for the stored history to be read (no flash of "nothing here"
+    // for someone who has history).
+    let empty = || {
+        q(&host, "section[aria-label=Gallery]")
+            .text_content()
+            .unwrap()
+            .contains("Describe a shot")
+    };
+    for _ in 0..100 {
+        if empty() {
+            break;
+        }
+        tick().await;
+    }
+    assert!(empty(), "the empty state once history is read");
 }
 
 #[wasm_bindgen_test]

@@ -34,7 +34,7 @@ impl std::fmt::Debug for Endpoint {
 pub enum ClientError {
     #[error("Could not reach the endpoint ({0}).")]
     Network(String),
-    #[error("No answer within {0} seconds.")]
+    #[error("No answer within {0} s (the time-out in Settings). The task may still run on Runware and be billed.")]
     Timeout(u32),
     #[error("{}", api_message(*status, errors))]
     Api {
@@ -60,7 +60,9 @@ impl ClientError {
     /// bills is not retried (the task may have run); polls are safe to repeat.
     pub fn is_transient(&self, idempotent: bool) -> bool {
         match self {
-            ClientError::Network(_) | ClientError::Timeout(_) => true,
+            ClientError::Network(_) => true,
+            // A billed task that timed out may be running: sending it again could bill twice.
+            ClientError::Timeout(_) => idempotent,
             ClientError::Api { status, .. } => runware::is_transient_status(*status),
             ClientError::Unreadable { status, .. } => {
                 runware::is_transient_status(*status) || (idempotent && *status < 300)

@@ -119,3 +119,16 @@ pub fn save_presets(list: &[crate::domain::form::Preset]) -> bool {
     let text = serde_json::to_string(list).unwrap_or_default();
     local().is_some_and(|s| s.set_item(PRESETS, &text).is_ok())
 }
+
+const TIMEOUT: &str = "kling.timeout";
+
+/// The time-out setting as typed (seconds), if the user changed it.
+pub fn load_timeout() -> Option<String> {
+    local()?.get_item(TIMEOUT).ok().flatten()
+}
+
+pub fn save_timeout(text: &str) {
+    if let Some(s) = local() {
+        s.set_item(TIMEOUT, text).ok();
+    }
+}

@@ -23,6 +23,7 @@ pub fn SettingsPanel() -> impl IntoView {
             "The endpoint must be an http(s) URL or a path on this site, like /api/runware.",
         )
     };
+    let timeout_error = move || crate::domain::form::parse_timeout(&s.timeout_s.get()).err();
     let result = move || {
         check.value().get().map(|c| match c {
             Connection::Ok { balance } => (
@@ -81,6 +82,20 @@ pub fn SettingsPanel() -> impl IntoView {
                     "Remember on this device"
                 </label>
                 <p class="hint">"Kept for this tab only unless remembered. Sent only as an Authorization header."</p>
+            </div>
+            <div class="field">
+                <label for="timeout">"Time-out (seconds)"</label>
+                <input id="timeout" type="text" inputmode="numeric" class="narrow"
+                    prop:value=move || s.timeout_s.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        storage::save_timeout(v.trim());
+                        s.timeout_s.set(v);
+                    }
+                    aria-invalid=move || timeout_error().map(|_| "true")
+                    aria-describedby=move || timeout_error().map(|_| "timeout-error") />
+                {move || timeout_error().map(|e| view! { <p class="field-error" id="timeout-error">{e}</p> })}
+                <p class="hint">"How long a sync request waits for its images (async: for the acknowledgement, at most 60 s; then polling by taskUUID). A timed-out request is never sent again by itself: Runware may still run and bill it."</p>
             </div>
             <div class="row">
                 <button type="button" disabled=move || check.pending().get() || endpoint_error().is_some()

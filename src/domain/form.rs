@@ -165,3 +165,14 @@ pub fn upsert_preset(list: &mut Vec<Preset>, preset: Preset) {
     list.push(preset);
     list.sort_by_key(|p| p.name.to_lowercase());
 }
+
+/// The longest a request may wait for its answer, from the settings' text (seconds).
+pub const TIMEOUT_DEFAULT_S: u32 = 600;
+
+/// Reads the time-out setting: whole seconds from 1 to 3600.
+pub fn parse_timeout(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if (1..=3600).contains(&n) => Ok(n),
+        _ => Err("The time-out must be a whole number of seconds from 1 to 3600.".into()),
+    }
+}

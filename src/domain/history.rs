@@ -13,7 +13,7 @@ pub const EXPORT_VERSION: u32 = 1;
 /// One reference as it was sent: a local file (its bytes are a Blob stored beside the job) or
 /// the URL / image UUID text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum StoredRef {
     #[serde(rename_all = "camelCase")]
     Local {

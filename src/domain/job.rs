@@ -41,7 +41,9 @@ impl JobState {
 
 /// One expected result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "status", content = "result", rename_all = "camelCase")]
+// Externally tagged (`"waiting"`, `{"done": …}`, `{"failed": "…"}`): the lightest shape for
+// serde to read, which keeps the wasm small.
+#[serde(rename_all = "camelCase")]
 pub enum Slot {
     Waiting,
     Done(ResultMeta),

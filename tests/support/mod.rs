@@ -553,8 +553,8 @@ pub fn grow_history(export: &Value, copies: usize) -> Value {
             job["createdMs"] = created.into();
             if let Some(slots) = job["slots"].as_array_mut() {
                 for slot in slots {
-                    if slot["result"].is_object() {
-                        slot["result"]["imageUUID"] = uuid::Uuid::new_v4().to_string().into();
+                    if slot["done"].is_object() {
+                        slot["done"]["imageUUID"] = uuid::Uuid::new_v4().to_string().into();
                     }
                 }
             }

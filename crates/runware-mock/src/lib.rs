@@ -146,6 +146,14 @@ pub fn is_local_origin(origin: &str) -> bool {
 type Shared = State<Arc<Mock>>;
 
 async fn api(State(mock): Shared, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+    // Runs on its own task, as a real server does: a client that gives up waiting does not
+    // stop the work (an accepted task still runs, is recorded and, async, can be polled).
+    tokio::spawn(serve_api(mock, headers, body))
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+async fn serve_api(mock: Arc<Mock>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
     let (latency, fault) = {
         let mut inner = mock.inner.lock().unwrap();
         let fault = match inner.faults.front_mut() {

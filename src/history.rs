@@ -284,8 +284,9 @@ pub async fn refresh_estimate(s: Studio) {
     }
 }
 
-/// Jobs read before the first paint: more results than fit on a large screen.
-const FIRST_SCREEN_JOBS: usize = 40;
+/// Jobs read before the first paint: at least as many results as a large screen shows (a
+/// job has one or more); the rest follows right after.
+const FIRST_SCREEN_JOBS: usize = 24;
 
 /// Stored jobs (the `newest` most recent, or all) with their inline result Blobs, oldest
 /// first.

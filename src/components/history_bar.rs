@@ -113,7 +113,7 @@ pub fn HistoryBar() -> impl IntoView {
                     "Favourites only"</label>
             </div>
             <p class="muted small tabular history-stats">
-                <span>{move || format!("{} jobs stored", job_count())}</span>
+                <span>{move || match job_count() { 1 => "1 job stored".to_string(), n => format!("{n} jobs stored") }}</span>
                 <span aria-label="Cost this session">{move || format!("this session {}", money(s.session_cost()))}</span>
                 <span aria-label="Cost of all history">{move || format!("all history {}", money(s.history_cost()))}</span>
                 <span aria-label="Storage used">{move || s.storage_used.get().map(|(u, q)| format!("storage {}", storage_label(u, q)))}</span>

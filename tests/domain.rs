@@ -306,3 +306,16 @@ fn only_safe_image_urls_are_shown() {
         assert!(!safe_image_url(bad), "{bad}");
     }
 }
+
+#[test]
+fn import_errors_name_the_refused_member_even_deep_or_oddly_named() {
+    let e = import(r#"{"positivePrompt":"abc","safety":{"checkContent":"yes"}}"#).unwrap_err();
+    assert!(e.to_string().contains("safety.checkContent:"), "{e}");
+    let e = import(r#"{"positivePrompt":5}"#).unwrap_err();
+    assert!(e.to_string().contains("positivePrompt:"), "{e}");
+    let e = import(
+        r#"{"positivePrompt":"abc","inputs":{"referenceImages":["https://a/b.jpg",{"a/b~":1}]}}"#,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("inputs.referenceImages[1]"), "{e}");
+}

@@ -103,12 +103,7 @@ pub fn save(s: Studio, job: &Job, blobs: Vec<(String, Blob)>) {
 /// Queues a job's state together with every Blob it has (references and inline results),
 /// for a job whose earlier writes may have failed.
 async fn save_full(s: Studio, job: &Job) {
-    let mut blobs = Vec::new();
-    for (i, item) in job.refs.iter().enumerate() {
-        if let RefSource::Local(f) = &item.source {
-            blobs.push((blob_key(&job.task_uuid, 'r', i), Blob::clone(&f.sent)));
-        }
-    }
+    let mut blobs = ref_blobs(job);
     for (i, slot) in job.slots.get_untracked().iter().enumerate() {
         if let Slot::Done(meta) = slot {
             if meta.inline {
@@ -123,6 +118,18 @@ async fn save_full(s: Studio, job: &Job) {
         *complete = true;
     }
     queue(s, write);
+}
+
+/// The bytes of a job's local references, as sent, keyed for storage.
+pub fn ref_blobs(job: &Job) -> Vec<(String, Blob)> {
+    job.refs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| match &item.source {
+            RefSource::Local(f) => Some((blob_key(&job.task_uuid, 'r', i), Blob::clone(&f.sent))),
+            RefSource::Text(_) => None,
+        })
+        .collect()
 }
 
 /// Removes jobs from the gallery and from storage; `None` removes all.
@@ -207,8 +214,8 @@ pub async fn run(s: Studio) {
     }
     refresh_estimate(s).await;
     while let Some(write) = rx.next().await {
-        if known_ids(s).is_none() {
-            return;
+        if s.jobs.try_with_untracked(|_| ()).is_none() {
+            return; // The app is gone.
         }
         let freed = matches!(write, Write::Delete(_));
         let put = match &write {

@@ -4,7 +4,6 @@
 use crate::api::{self, Abort, Body, ClientError, Endpoint};
 use crate::browser::{self, db::blob_key, storage};
 use crate::domain::form::control_for;
-use crate::domain::history::StoredRef;
 use crate::domain::job::{final_state, running_state, safe_image_url};
 use crate::domain::payload::Segment;
 use crate::domain::{Built, Form, JobState, ResultMeta, Slot};
@@ -86,24 +85,7 @@ fn launch(s: Studio, task_uuid: String, form: Form, refs: Vec<RefItem>) {
         return;
     }
     let n = built.task.result_count().max(1) as usize;
-    let mut blobs = Vec::new();
-    let stored_refs = refs
-        .iter()
-        .enumerate()
-        .map(|(i, r)| match &r.source {
-            RefSource::Local(f) => {
-                blobs.push((blob_key(&task_uuid, 'r', i), web_sys::Blob::clone(&f.sent)));
-                StoredRef::Local {
-                    name: f.name.clone(),
-                    mime: f.mime.clone(),
-                    width: f.width,
-                    height: f.height,
-                    bytes: f.bytes,
-                }
-            }
-            RefSource::Text(t) => StoredRef::Text { value: t.clone() },
-        })
-        .collect();
+    let stored_refs = refs.iter().map(RefItem::stored).collect();
     let job = Job {
         id: s.fresh_id(),
         task_uuid,
@@ -125,7 +107,7 @@ fn launch(s: Studio, task_uuid: String, form: Form, refs: Vec<RefItem>) {
     };
     s.jobs.update(|jobs| jobs.insert(0, job.clone()));
     // Stored before anything is sent: a reload from here on cannot lose it.
-    history::save(s, &job, blobs);
+    history::save(s, &job, history::ref_blobs(&job));
     leptos::task::spawn_local(run(s, job, built, s.upload_once.get_untracked()));
 }
 

@@ -44,6 +44,20 @@ impl RefItem {
         }
     }
 
+    /// What storage keeps of this reference (a local file's bytes go beside it as a Blob).
+    pub fn stored(&self) -> StoredRef {
+        match &self.source {
+            RefSource::Local(f) => StoredRef::Local {
+                name: f.name.clone(),
+                mime: f.mime.clone(),
+                width: f.width,
+                height: f.height,
+                bytes: f.bytes,
+            },
+            RefSource::Text(t) => StoredRef::Text { value: t.clone() },
+        }
+    }
+
     pub fn label(&self) -> String {
         match &self.source {
             RefSource::Local(f) => f.name.clone(),
@@ -111,14 +125,13 @@ impl Job {
 
     /// Total reported cost of its results (USD).
     pub fn cost(&self) -> f64 {
-        self.slots.with(|s| {
-            s.iter()
-                .filter_map(|s| match s {
-                    Slot::Done(r) => r.cost,
-                    _ => None,
-                })
-                .sum()
-        })
+        self.slots.with(|s| crate::domain::job::slots_cost(s))
+    }
+
+    /// Passes the history view's search, state filter and (job-level) favourites filter.
+    pub fn passes(&self, filter: &Filter) -> bool {
+        filter.keeps_job(&self.form.prompt, self.state.get())
+            && !(filter.favourites_only && self.favourites.with(Vec::is_empty))
     }
 }
 

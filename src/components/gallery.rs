@@ -78,13 +78,11 @@ fn card_jobs() -> impl Fn() -> (Vec<Job>, usize) + Copy {
         let all: Vec<Job> = s.jobs.with(|jobs| {
             jobs.iter()
                 .filter(|j| {
-                    let state = j.state.get();
-                    filter.keeps_job(&j.form.prompt, state)
+                    j.passes(&filter)
                         && (!j.from_history
-                            || state != JobState::Done
+                            || j.state.get() != JobState::Done
                             || j.ended_ms.get().is_some_and(|t| t >= s.opened_ms)
                             || filter.state == StateFilter::Only(JobState::Done))
-                        && !(filter.favourites_only && j.favourites.with(Vec::is_empty))
                 })
                 .cloned()
                 .collect()

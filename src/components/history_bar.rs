@@ -53,13 +53,8 @@ pub fn HistoryBar() -> impl IntoView {
     let edit = move |f: &dyn Fn(&mut Filter)| s.filter.update(|x| f(x));
     let shown_jobs = move || -> Vec<Job> {
         let filter = s.filter.get_untracked();
-        s.jobs.with_untracked(|jobs| {
-            jobs.iter()
-                .filter(|j| filter.keeps_job(&j.form.prompt, j.state.get_untracked()))
-                .filter(|j| !filter.favourites_only || !j.favourites.with_untracked(Vec::is_empty))
-                .cloned()
-                .collect()
-        })
+        s.jobs
+            .with_untracked(|jobs| jobs.iter().filter(|j| j.passes(&filter)).cloned().collect())
     };
     let export = Action::new_local(move |embed: &bool| {
         let jobs = shown_jobs();

@@ -18,12 +18,9 @@ pub fn JobCard(
     let ended = job.ended_ms;
     let elapsed = move || elapsed_label(ended.get().unwrap_or_else(|| s.now.get()) - started);
     let slots = job.slots;
+    let cost_job = job.clone();
     let cost = move || {
-        let c: f64 = slots.with(|s| {
-            s.iter()
-                .filter_map(|s| if let Slot::Done(r) = s { r.cost } else { None })
-                .sum()
-        });
+        let c = cost_job.cost();
         (c > 0.0).then(|| money(c))
     };
     let progress = move || {

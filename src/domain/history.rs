@@ -60,13 +60,7 @@ impl StoredJob {
 
     /// Sum of the reported cost of every result.
     pub fn cost(&self) -> f64 {
-        self.slots
-            .iter()
-            .filter_map(|s| match s {
-                Slot::Done(r) => r.cost,
-                _ => None,
-            })
-            .sum()
+        super::job::slots_cost(&self.slots)
     }
 
     /// What a job read back after a reload has become: async work resumes (it keeps its

@@ -74,6 +74,17 @@ pub struct ResultMeta {
     pub height: Option<u32>,
 }
 
+/// Sum of the reported cost of every finished result (USD).
+pub fn slots_cost(slots: &[Slot]) -> f64 {
+    slots
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Done(r) => r.cost,
+            _ => None,
+        })
+        .sum()
+}
+
 /// The state implied by the slots while the job is still being worked on.
 pub fn running_state(slots: &[Slot]) -> JobState {
     let done = slots.iter().filter(|s| matches!(s, Slot::Done(_))).count();

@@ -238,20 +238,7 @@ async fn history() {
         (median(first), median(load))
     };
     let (small_paint, small_load) = paint().await;
-    h.click("Export all").await;
-    let link = h
-        .wait_for(fantoccini::Locator::Css("a.export-link"), "export")
-        .await;
-    let href = link.attr("href").await.unwrap().unwrap();
-    let text = h
-        .browser
-        .execute_async(
-            "fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
-            vec![Value::String(href)],
-        )
-        .await
-        .unwrap();
-    let export: Value = serde_json::from_str(text.as_str().unwrap()).unwrap();
+    let export: Value = serde_json::from_str(&h.export_text().await).unwrap();
     let big = support::grow_history(&export, HISTORY_COPIES);
     let dir = support::tempdir::Dir::new("bench-history");
     let path = dir.0.join("big.json");

@@ -172,12 +172,9 @@ async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
     let tasks = h.inference_tasks().await;
     assert_eq!(tasks.len(), 2, "the async task was sent once");
     let id = tasks[1]["taskUUID"].as_str().unwrap().to_owned();
-    let polled = h
-        .received()
-        .await
-        .iter()
-        .flat_map(|r| r["tasks"].as_array().cloned().unwrap_or_default())
-        .any(|t| t["taskType"] == "getResponse" && t["taskUUID"] == id.as_str());
-    assert!(polled, "the result was fetched by its taskUUID");
+    assert!(
+        h.polls(&id).await > 0,
+        "the result was fetched by its taskUUID"
+    );
     h.close().await;
 }

@@ -34,16 +34,6 @@ async fn states(h: &Harness) -> Vec<String> {
     serde_json::from_value(v).unwrap()
 }
 
-/// getResponse polls the stand-in received for this task.
-async fn polls(h: &Harness, task_uuid: &str) -> usize {
-    h.received()
-        .await
-        .iter()
-        .flat_map(|r| r["tasks"].as_array().cloned().unwrap_or_default())
-        .filter(|t| t["taskType"] == "getResponse" && t["taskUUID"] == task_uuid)
-        .count()
-}
-
 /// Blobs (reference and result images) stored in IndexedDB.
 async fn blob_count(h: &Harness) -> u64 {
     h.js_async("const d = arguments[0]; const o = indexedDB.open('kling-studio'); o.onsuccess = () => { const q = o.result.transaction('blobs').objectStore('blobs').count(); q.onsuccess = () => { o.result.close(); d(q.result); }; };")
@@ -62,20 +52,6 @@ async fn text_of(h: &Harness, css: &str) -> String {
     .to_owned()
 }
 
-async fn base64_png(h: &Harness) {
-    h.by_label("Output type")
-        .await
-        .select_by_value("base64Data")
-        .await
-        .unwrap();
-    h.by_label("Format")
-        .await
-        .select_by_value("PNG")
-        .await
-        .unwrap();
-    h.click("1:1 1024x1024").await;
-}
-
 #[tokio::test]
 async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
     let h = Harness::start(&["--generation-ms", "5000"]).await;
@@ -86,7 +62,7 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
         .eventually(20, "the task to be accepted and polled", || async {
             let tasks = h.inference_tasks().await;
             let id = tasks.first()?["taskUUID"].as_str()?.to_owned();
-            (polls(&h, &id).await >= 1).then_some(id)
+            (h.polls(&id).await >= 1).then_some(id)
         })
         .await;
     assert!(
@@ -94,7 +70,7 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
         "reload comes before any result"
     );
     h.reload().await;
-    let before = polls(&h, &task).await;
+    let before = h.polls(&task).await;
     h.wait_for(
         Locator::Css(".job .state-running, .job .state-partial"),
         "the job back, running",
@@ -103,7 +79,7 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
     let imgs = h.wait_results(3, 60).await;
     assert!(imgs.iter().all(|i| (i.1, i.2) == (1248, 832)));
     assert!(
-        polls(&h, &task).await > before,
+        h.polls(&task).await > before,
         "polling resumed by taskUUID after the reload"
     );
     assert_eq!(
@@ -118,10 +94,10 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
     // Done is stored too: after another reload nothing polls and all three are there.
     h.reload().await;
     h.wait_results(3, 30).await;
-    let after = polls(&h, &task).await;
+    let after = h.polls(&task).await;
     tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
     assert_eq!(
-        polls(&h, &task).await,
+        h.polls(&task).await,
         after,
         "a finished job is not polled again"
     );
@@ -165,7 +141,7 @@ async fn sync_job_cut_off_by_reload_is_interrupted_and_one_click_retries_it() {
 async fn finished_jobs_survive_reload_with_favourites_costs_search_compare_and_delete() {
     let h = Harness::start(&[]).await;
     prompt(&h, "Copper kettle on a stove, soft window light").await;
-    base64_png(&h).await;
+    h.choose_base64_png().await;
     set_number(&h, "Number of results", "2").await;
     h.by_label("Sync (wait)").await.click().await.unwrap();
     generate(&h).await;
@@ -272,24 +248,6 @@ async fn finished_jobs_survive_reload_with_favourites_costs_search_compare_and_d
     h.close().await;
 }
 
-/// Export, as the user's browser would download it.
-async fn export_text(h: &Harness) -> String {
-    h.click("Export all").await;
-    let link = h
-        .wait_for(Locator::Css("a.export-link"), "the export link")
-        .await;
-    let href = link.attr("href").await.unwrap().unwrap();
-    let text = h
-        .browser
-        .execute_async(
-            "fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
-            vec![Value::String(href)],
-        )
-        .await
-        .unwrap();
-    text.as_str().unwrap().to_owned()
-}
-
 #[tokio::test]
 async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_key() {
     const KEY: &str = "rw-e2e-SECRET-key-7f3a9c";
@@ -314,14 +272,14 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
     generate(&h).await;
     h.wait_results(2, 40).await;
     prompt(&h, "Second job: neon street, rain").await;
-    base64_png(&h).await;
+    h.choose_base64_png().await;
     set_number(&h, "Number of results", "1").await;
     generate(&h).await;
     h.wait_results(3, 40).await;
     h.js("document.querySelectorAll('button[aria-label=Favourite]')[2].click()")
         .await;
     h.by_label("Include images").await.click().await.unwrap();
-    let text = export_text(&h).await;
+    let text = h.export_text().await;
     let export: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(export["format"], "kling-studio-history");
     assert_eq!(export["jobs"].as_array().unwrap().len(), 2);
@@ -377,7 +335,7 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
         imgs.iter().all(|i| i.0.starts_with("blob:")),
         "embedded images shown: {imgs:?}"
     );
-    let again = export_text(&h).await;
+    let again = h.export_text().await;
     let again: Value = serde_json::from_str(&again).unwrap();
     assert_eq!(seeds(&again), seeds(&export));
     for (a, b) in again["jobs"]
@@ -433,7 +391,7 @@ async fn full_storage_gives_a_message_keeps_what_was_stored_and_recovers_when_fr
     // for the second job's two more; after the first is deleted the second fits.
     let h = Harness::start_with_quota(&[], 600_000).await;
     prompt(&h, "First: a stored job").await;
-    base64_png(&h).await;
+    h.choose_base64_png().await;
     h.by_label("Sync (wait)").await.click().await.unwrap();
     generate(&h).await;
     h.wait_results(1, 40).await;
@@ -560,7 +518,7 @@ async fn a_thousand_results_keep_only_what_is_on_screen_in_the_page() {
     h.by_label("Sync (wait)").await.click().await.unwrap();
     generate(&h).await;
     h.wait_results(4, 40).await;
-    let export: Value = serde_json::from_str(&export_text(&h).await).unwrap();
+    let export: Value = serde_json::from_str(&h.export_text().await).unwrap();
     let big = support::grow_history(&export, 250);
     let dir = support::tempdir::Dir::new("big");
     let path = dir.0.join("big.json");

@@ -285,17 +285,7 @@ async fn eleventh_reference_and_2501_characters_are_refused_with_nothing_sent() 
 async fn base64_output_renders_through_blob_urls() {
     let h = Harness::start(&[]).await;
     h.type_in("Prompt", "Inline bytes please").await;
-    h.by_label("Output type")
-        .await
-        .select_by_value("base64Data")
-        .await
-        .unwrap();
-    h.by_label("Format")
-        .await
-        .select_by_value("PNG")
-        .await
-        .unwrap();
-    h.click("1:1 1024x1024").await;
+    h.choose_base64_png().await;
     generate(&h).await;
     let imgs = h.wait_results(1, 30).await;
     assert!(imgs[0].0.starts_with("blob:"), "{}", imgs[0].0);

@@ -304,6 +304,50 @@ impl Harness {
         .to_owned()
     }
 
+    /// Clicks "Export all" and returns the file the browser would download.
+    pub async fn export_text(&self) -> String {
+        self.click("Export all").await;
+        let link = self
+            .wait_for(Locator::Css("a.export-link"), "the export link")
+            .await;
+        let href = link.attr("href").await.unwrap().unwrap();
+        self.browser
+            .execute_async(
+                "fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
+                vec![Value::String(href)],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Picks inline output: base64 PNG at 1:1 1024x1024.
+    pub async fn choose_base64_png(&self) {
+        self.by_label("Output type")
+            .await
+            .select_by_value("base64Data")
+            .await
+            .unwrap();
+        self.by_label("Format")
+            .await
+            .select_by_value("PNG")
+            .await
+            .unwrap();
+        self.click("1:1 1024x1024").await;
+    }
+
+    /// getResponse polls the stand-in received for this taskUUID.
+    pub async fn polls(&self, task_uuid: &str) -> usize {
+        self.received()
+            .await
+            .iter()
+            .flat_map(|r| r["tasks"].as_array().cloned().unwrap_or_default())
+            .filter(|t| t["taskType"] == "getResponse" && t["taskUUID"] == task_uuid)
+            .count()
+    }
+
     /// Runs an async script; it calls the last argument with its result.
     pub async fn js_async(&self, script: &str) -> Value {
         self.browser.execute_async(script, vec![]).await.unwrap()

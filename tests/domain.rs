@@ -281,6 +281,62 @@ fn download_names_and_excerpts() {
         "$0.000"
     );
     assert_eq!(kling_studio::domain::job::money(0.056), "$0.056");
+    assert_eq!(kling_studio::domain::job::money(0.0285), "$0.029");
+    assert_eq!(kling_studio::domain::job::money(12.5), "$12.500");
+}
+
+#[test]
+fn numbers_print_as_float_formatting_would() {
+    use kling_studio::domain::{number::fixed, payload::human_bytes};
+    for x in [
+        0.0,
+        0.04,
+        0.056,
+        0.9994,
+        1.0,
+        2.3456,
+        99.94,
+        1234.5678,
+        1e9 + 0.3,
+    ] {
+        for places in 0..=3 {
+            assert_eq!(
+                fixed(x, places),
+                format!("{x:.*}", places as usize),
+                "{x} {places}"
+            );
+            assert_eq!(fixed(-x, places).trim_start_matches('-'), fixed(x, places));
+        }
+    }
+    // Written halves round up, whatever their binary value.
+    assert_eq!(fixed(0.05, 1), "0.1");
+    assert_eq!(fixed(2.345, 2), "2.35");
+    assert_eq!(fixed(0.0285, 3), "0.029");
+    assert_eq!(fixed(-0.0, 3), "0.000");
+    assert_eq!(fixed(-1.5, 1), "-1.5");
+    #[derive(serde::Serialize)]
+    struct Stored(#[serde(serialize_with = "kling_studio::domain::number::ser_f64")] f64);
+    for (x, json) in [
+        (0.0285, "0.0285"),
+        (0.04, "0.04"),
+        (-1.5, "-1.5"),
+        (1_790_000_000_123.0, "1790000000123"),
+        (1e-12, "0"),
+        (f64::NAN, "null"),
+    ] {
+        let text = serde_json::to_string(&Stored(x)).unwrap();
+        assert_eq!(text, json);
+        if x.is_finite() {
+            assert_eq!(
+                serde_json::from_str::<f64>(&text).unwrap(),
+                (x * 1e10).round() / 1e10
+            );
+        }
+    }
+    assert_eq!(human_bytes(999.0), "999 B");
+    assert_eq!(human_bytes(1_234_567.0), "1.2 MB");
+    assert_eq!(human_bytes(8_400.0), "8 KB");
+    assert_eq!(human_bytes(2_100_000_000.0), "2.1 GB");
 }
 
 #[test]

@@ -79,6 +79,14 @@ fn the_stored_record_has_runware_spellings_and_no_blob_urls() {
             result(2, None),
         ],
     );
+    let text = serde_json::to_string(&job).unwrap();
+    // Floats are written without serde_json's float writer: whole ones as integers, prices as
+    // the decimal Runware sent; both read back to the same job.
+    assert!(text.contains(r#""createdMs":1790000000000,"#), "{text}");
+    assert!(text.contains(r#""cost":0.028,"#), "{text}");
+    let back: StoredJob = serde_json::from_str(&text).unwrap();
+    assert_eq!(serde_json::to_string(&back).unwrap(), text);
+    assert_eq!(back.cost(), job.cost());
     let v: Value = serde_json::to_value(&job).unwrap();
     assert_eq!(v["taskUUID"], ID);
     assert_eq!(v["task"]["taskUUID"], ID);
@@ -93,7 +101,7 @@ fn the_stored_record_has_runware_spellings_and_no_blob_urls() {
     assert_eq!(v["slots"][1]["done"]["inline"], true);
     assert_eq!(
         v["refs"][0],
-        json!({"local": {"name": "pier.png", "mime": "image/png", "width": 640, "height": 480, "bytes": 1234.0}})
+        json!({"local": {"name": "pier.png", "mime": "image/png", "width": 640, "height": 480, "bytes": 1234}})
     );
     assert_eq!(
         v["refs"][1],
@@ -291,4 +299,30 @@ fn presets_keep_settings_not_the_prompt_and_round_trip() {
     upsert_preset(&mut list, Preset::of("a", &Form::default()));
     let names: Vec<_> = list.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["a", "b"], "same name (any case) replaces; sorted");
+}
+
+#[test]
+fn search_ignores_case_in_latin_greek_and_cyrillic() {
+    use kling_studio::domain::history::{fold_case, prompt_matches};
+    assert!(prompt_matches("Ein Leuchtturm über dem MEER", "ÜBER meer"));
+    assert!(prompt_matches("ΦΑΡΟΣ στο σούρουπο", "φαρος ΣΤΟ"));
+    assert!(prompt_matches("Маяк на закате", "МАЯК"));
+    assert!(prompt_matches("ŁÓDŹ at dusk", "łódź"));
+    assert!(!prompt_matches("A lighthouse", "lighthouses"));
+    // Agrees with full Unicode lower-casing on every letter of those scripts' main blocks.
+    let mut checked = 0;
+    let blocks = (0x41..0x180).chain(0x386..0x3CF).chain(0x400..0x530);
+    for c in blocks.filter_map(char::from_u32) {
+        let full: Vec<char> = c.to_lowercase().collect();
+        if full.len() == 1 && c.is_alphabetic() && c != 'ς' {
+            assert_eq!(
+                fold_case(&c.to_string()),
+                full[0].to_string(),
+                "U+{:04X}",
+                c as u32
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 600, "{checked}");
 }

@@ -279,11 +279,11 @@ pub async fn post(
             Err(e) if e.is_transient(idempotent) && backoff.should_retry(attempt) => {
                 let wait = backoff.delay(attempt, random(), e.retry_after());
                 on_retry(Some(format!(
-                    "{} Retry {} of {} in {:.1} s.",
+                    "{} Retry {} of {} in {} s.",
                     e,
                     attempt + 1,
                     backoff.max_retries,
-                    wait.as_secs_f64()
+                    crate::domain::number::fixed(wait.as_secs_f64(), 1)
                 )));
                 sleep(wait.as_millis() as u32).await;
                 attempt += 1;

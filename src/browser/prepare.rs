@@ -140,7 +140,7 @@ pub async fn prepare(blob: &Blob, name: &str, downscale: bool) -> Result<LocalFi
         (None, Some(t)) => Some(format!(
             "Converted from {} to {}",
             kind.label(),
-            t.mime().trim_start_matches("image/").to_uppercase()
+            t.mime().trim_start_matches("image/").to_ascii_uppercase()
         )),
         _ => None,
     };

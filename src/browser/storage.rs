@@ -85,7 +85,7 @@ pub fn remember_upload(hash: &str, uuid: &str) {
     let mut all = uploads();
     all.insert(
         hash.to_owned(),
-        serde_json::json!({ "uuid": uuid, "at": super::epoch_ms() }),
+        serde_json::json!({ "uuid": uuid, "at": super::epoch_ms() as u64 }),
     );
     if let Some(s) = local() {
         s.set_item(UPLOADS, &serde_json::Value::Object(all).to_string())

@@ -38,7 +38,7 @@ pub fn CompareView(
     let s = use_studio();
     let items = expect_context::<Memo<Vec<GalleryItem>>>();
     let slider = RwSignal::new(false);
-    let position = RwSignal::new(50.0_f64);
+    let position = RwSignal::new(50_u32);
     let pair = Memo::new(move |_| {
         let keys = s.compare.get();
         let found: Vec<GalleryItem> = items.with(|list| {
@@ -88,13 +88,13 @@ pub fn CompareView(
                             <div class="compare-slider" style:aspect-ratio=shape.clone() style:width=frame_width.clone()>
                                 <img src=b.meta.src.clone() alt=format!("Right: {}", label(&b)) />
                                 <img class="over" src=a.meta.src.clone() alt=format!("Left: {}", label(&a))
-                                    style:clip-path=move || format!("inset(0 {}% 0 0)", 100.0 - position.get()) />
+                                    style:clip-path=move || format!("inset(0 {}% 0 0)", 100 - position.get().min(100)) />
                                 <span class="divider" aria-hidden="true" style:left=move || format!("{}%", position.get())></span>
                             </div>
                             <label class="compare-range">"Slider position"
                                 <input type="range" min="0" max="100" step="1"
                                     prop:value=move || position.get().to_string()
-                                    on:input=move |ev| position.set(event_target_value(&ev).parse().unwrap_or(50.0)) />
+                                    on:input=move |ev| position.set(event_target_value(&ev).parse().unwrap_or(50)) />
                             </label>
                         }
                     }>

@@ -78,7 +78,7 @@ pub fn RefCard(
                 f.width,
                 f.height,
                 human_bytes(f.bytes),
-                f.mime.trim_start_matches("image/").to_uppercase()
+                f.mime.trim_start_matches("image/").to_ascii_uppercase()
             ),
             f.note.clone(),
             f.oversized,

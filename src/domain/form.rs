@@ -163,7 +163,7 @@ impl Preset {
 pub fn upsert_preset(list: &mut Vec<Preset>, preset: Preset) {
     list.retain(|p| !p.name.eq_ignore_ascii_case(&preset.name));
     list.push(preset);
-    list.sort_by_key(|p| p.name.to_lowercase());
+    list.sort_by_key(|p| super::history::fold_case(&p.name));
 }
 
 /// The longest a request may wait for its answer, from the settings' text (seconds).

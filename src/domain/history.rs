@@ -21,6 +21,7 @@ pub enum StoredRef {
         mime: String,
         width: u32,
         height: u32,
+        #[serde(serialize_with = "super::number::ser_f64")]
         bytes: f64,
     },
     Text {
@@ -39,8 +40,9 @@ pub struct StoredJob {
     pub task: ImageInference,
     pub refs: Vec<StoredRef>,
     /// Wall-clock milliseconds (Unix epoch).
+    #[serde(serialize_with = "super::number::ser_f64")]
     pub created_ms: f64,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::number::ser_opt_f64")]
     pub ended_ms: Option<f64>,
     pub state: JobState,
     pub slots: Vec<Slot>,
@@ -134,10 +136,10 @@ impl Filter {
 
 /// Every word of the query appears in the prompt, ignoring case.
 pub fn prompt_matches(prompt: &str, query: &str) -> bool {
-    let prompt = prompt.to_lowercase();
+    let prompt = fold_case(prompt);
     query
         .split_whitespace()
-        .all(|w| prompt.contains(&w.to_lowercase()))
+        .all(|w| prompt.contains(&fold_case(w)))
 }
 
 /// Header of an export file.
@@ -146,6 +148,7 @@ pub fn prompt_matches(prompt: &str, query: &str) -> bool {
 pub struct ExportHeader {
     pub format: String,
     pub version: u32,
+    #[serde(serialize_with = "super::number::ser_f64")]
     pub exported_ms: f64,
 }
 
@@ -169,4 +172,39 @@ pub fn storage_label(used: f64, quota: f64) -> String {
     } else {
         human_bytes(used)
     }
+}
+
+/// Lower case for Latin (with its accented letters), Greek and Cyrillic, the scripts prompts
+/// are mostly written in. `str::to_lowercase` would be complete, but its Unicode tables add
+/// some 24 KB to the browser build for a search box; other letters match as typed.
+pub fn fold_case(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            u + 0x20
+        }
+        0x400..=0x40F => u + 0x50,
+        // Latin Extended-A and Cyrillic's extra letters pair upper (even) with lower (odd),
+        // except where the pairs shift by one (Ĺ–ň, Ź–ž, Ӂ–ӎ).
+        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
+            if u.is_multiple_of(2) =>
+        {
+            u + 1
+        }
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        0x4C0 => 0x4CF,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 0x25,
+        0x38C => 0x3CC,
+        // Final sigma matches sigma, as Unicode case folding has it.
+        0x3C2 => 0x3C3,
+        0x38E | 0x38F => u + 0x3F,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }

@@ -67,6 +67,7 @@ pub struct ResultMeta {
     #[serde(rename = "imageURL")]
     pub remote_url: Option<String>,
     pub seed: Option<i64>,
+    #[serde(serialize_with = "super::number::ser_opt_f64")]
     pub cost: Option<f64>,
     pub nsfw: Option<bool>,
     pub format: OutputFormat,
@@ -119,7 +120,7 @@ pub fn download_name(prompt: &str, seed: Option<i64>, format: OutputFormat) -> S
         if !slug.is_empty() {
             slug.push('-');
         }
-        slug.push_str(&word.to_lowercase());
+        slug.push_str(&super::history::fold_case(word));
     }
     if slug.is_empty() {
         slug.push_str("kling");
@@ -149,8 +150,7 @@ pub fn elapsed_label(ms: f64) -> String {
 
 /// "$0.056"
 pub fn money(usd: f64) -> String {
-    // An empty f64 sum is -0.0; a bill never reads "$-0.000".
-    format!("${:.3}", usd + 0.0)
+    format!("${}", super::number::fixed(usd, 3))
 }
 
 /// Accepts only image sources that cannot run code: http(s), `data:image/…` and `blob:`.

@@ -5,6 +5,7 @@ pub mod grid;
 pub mod history;
 pub mod import;
 pub mod job;
+pub mod number;
 pub mod payload;
 pub mod refcheck;
 

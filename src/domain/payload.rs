@@ -4,6 +4,7 @@
 //! the HTTP layer swaps for the browser's own string when it assembles the body.
 
 use super::form::{Form, RefInput, SizeChoice};
+use super::number::fixed;
 use runware::{validate, FieldError, ImageInference, Inputs, OutputType, Safety, Task};
 
 /// The outcome of building a task from the form.
@@ -144,13 +145,13 @@ pub fn abbreviate(s: &str) -> String {
 /// 1234567 -> "1.2 MB".
 pub fn human_bytes(n: f64) -> String {
     if n >= 1_000_000_000.0 {
-        format!("{:.1} GB", n / 1_000_000_000.0)
+        format!("{} GB", fixed(n / 1_000_000_000.0, 1))
     } else if n >= 1_000_000.0 {
-        format!("{:.1} MB", n / 1_000_000.0)
+        format!("{} MB", fixed(n / 1_000_000.0, 1))
     } else if n >= 1_000.0 {
-        format!("{:.0} KB", n / 1_000.0)
+        format!("{} KB", fixed(n / 1_000.0, 0))
     } else {
-        format!("{n} B")
+        format!("{} B", fixed(n, 0))
     }
 }
 

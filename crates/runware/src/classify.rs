@@ -10,9 +10,22 @@ pub fn is_transient_status(status: u16) -> bool {
 
 /// `Retry-After` as delta-seconds. The HTTP-date form is not used by Runware and is ignored
 /// (the caller then falls back to its own back-off).
+/// Decimal seconds (`0.5`) are read to the millisecond by hand: `str::parse::<f64>` would pull
+/// float parsing and its tables into the browser build for one header.
 pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    let secs: f64 = value.trim().parse().ok()?;
-    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_millis((secs * 1000.0) as u64))
+    let (whole, frac) = value.trim().split_once('.').unwrap_or((value.trim(), ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && frac.is_empty() || !digits(whole) || !digits(frac) || whole.len() > 9 {
+        return None;
+    }
+    let secs: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let ms = frac.bytes().chain(std::iter::repeat(b'0')).take(3);
+    let ms = ms.fold(0, |acc, b| acc * 10 + u64::from(b - b'0'));
+    Some(Duration::from_millis(secs * 1000 + ms))
 }
 
 /// What kind of problem an error is, as the user needs to know it.

@@ -113,11 +113,13 @@ pub fn validate(task: &ImageInference) -> Vec<FieldError> {
     errs
 }
 
+/// Messages are ASCII English; `to_uppercase` would bring Unicode tables to the browser.
 fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 fn check_prompt(prompt: &str, errs: &mut Vec<FieldError>) {

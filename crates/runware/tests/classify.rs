@@ -60,6 +60,26 @@ fn retry_after_seconds() {
     assert_eq!(parse_retry_after(" 0.5 "), Some(Duration::from_millis(500)));
     assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
     assert_eq!(parse_retry_after("-1"), None);
+    assert_eq!(parse_retry_after("1.25"), Some(Duration::from_millis(1250)));
+    assert_eq!(
+        parse_retry_after("2.0005"),
+        Some(Duration::from_millis(2000))
+    );
+    assert_eq!(parse_retry_after(".5"), Some(Duration::from_millis(500)));
+    assert_eq!(parse_retry_after("7."), Some(Duration::from_secs(7)));
+    for bad in [
+        "",
+        ".",
+        "1e3",
+        "1.2.3",
+        "+4",
+        "NaN",
+        "inf",
+        "4 s",
+        "99999999999",
+    ] {
+        assert_eq!(parse_retry_after(bad), None, "{bad:?}");
+    }
 }
 
 #[test]

@@ -375,3 +375,38 @@ fn import_errors_name_the_refused_member_even_deep_or_oddly_named() {
     .unwrap_err();
     assert!(e.to_string().contains("inputs.referenceImages[1]"), "{e}");
 }
+
+#[test]
+fn import_errors_locate_the_member_in_any_position() {
+    for (json, path) in [
+        (
+            r#"{"numberResults":"two","positivePrompt":"abc"}"#,
+            "numberResults:",
+        ),
+        (
+            r#"[{"taskType":"imageInference","positivePrompt":"abc","ttl":"soon"}]"#,
+            "ttl:",
+        ),
+        (
+            r#"{"positivePrompt":"a \"quoted\", [odd] {prompt}","outputQuality":"x"}"#,
+            "outputQuality:",
+        ),
+        (
+            r#"{"positivePrompt":"abc","inputs":{"referenceImages":"x"}}"#,
+            "inputs.referenceImages:",
+        ),
+        (
+            r#"{"positivePrompt":"abc","inputs":{"referenceImages":["a","b",[]]}}"#,
+            "inputs.referenceImages[2]:",
+        ),
+        (
+            r#"{"positivePrompt":"abc","safety":{"mode":"none","checkContent":1}}"#,
+            "safety.checkContent:",
+        ),
+        (r#"{"positivePrompt":"abc","safety":[]}"#, "safety:"),
+    ] {
+        let e = import(json).unwrap_err().to_string();
+        assert!(e.contains(path), "{json}: {e}");
+        assert!(!e.contains("at line"), "{e}");
+    }
+}

@@ -37,10 +37,82 @@ pub fn import(text: &str) -> Result<(Form, Vec<RefInput>), ImportError> {
             .or_insert_with(|| runware::MODEL_ID.into());
         obj.entry("positivePrompt").or_insert_with(|| "".into());
     }
-    // Straight into the task type (not the tagged enum) so the error can name the field.
-    let task: ImageInference = serde_path_to_error::deserialize(candidate)
-        .map_err(|e| ImportError::Schema(format!("{}: {}", e.path(), e.inner())))?;
+    // Straight into the task type (not the tagged enum), from compact text so the error's
+    // column locates the member it refused; the same text decoder history uses, instead of a
+    // second copy of every field's decoder for `Value` (and a path tracker), keeps the wasm small.
+    let compact = candidate.to_string();
+    let task: ImageInference = serde_json::from_str(&compact).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(&*message, |(m, _)| m);
+        ImportError::Schema(format!("{}: {message}", path_at(&compact, e.column())))
+    })?;
     form_from_task(&task)
+}
+
+/// The member being read at byte `column` (1-based) of compact JSON, as
+/// `inputs.referenceImages[1]`; `.` for the top level.
+fn path_at(json: &str, column: usize) -> String {
+    enum Level {
+        Object(Option<String>),
+        Array(Option<usize>),
+    }
+    let bytes = json.as_bytes();
+    let end = column.min(bytes.len());
+    let mut stack: Vec<Level> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Level::Object(None)),
+            b'[' => stack.push(Level::Array(None)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                // A string followed by ':' is a key; any other string is a value.
+                if bytes.get(i + 1) == Some(&b':') {
+                    if let Some(Level::Object(key)) = stack.last_mut() {
+                        *key = Some(json[start..i.min(bytes.len())].to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+        // The first byte of an array element (after '[' or ',') counts it.
+        if matches!(bytes[i.min(bytes.len() - 1)], b'[' | b',') {
+            if let Some(Level::Array(n)) = stack.last_mut() {
+                let next = bytes.get(i + 1).copied();
+                if next != Some(b']') {
+                    *n = Some(n.map_or(0, |n| n + 1));
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for level in &stack {
+        match level {
+            Level::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Level::Array(Some(n)) => path.push_str(&format!("[{n}]")),
+            // Refused at its opening brace: the member is the container's slot.
+            Level::Object(None) | Level::Array(None) => break,
+        }
+    }
+    if path.is_empty() {
+        path.push('.');
+    }
+    path
 }
 
 /// The form that would produce `task` (used by import and by remix).

@@ -13,9 +13,14 @@ export KLING_LISTEN="${KLING_LISTEN:-8080}"
 export KLING_RUNTIME_DIR="${KLING_RUNTIME_DIR:-/tmp/kling-nginx}"
 export RUNWARE_UPSTREAM="${RUNWARE_UPSTREAM:-https://api.runware.ai/v1}"
 export RUNWARE_API_KEY
+# The policy is index.html's meta tag (the one trunk serve uses), plus frame-ancestors, which
+# only a header can carry: one source, so the two never drift apart.
+KLING_CSP="$(perl -ne 'print "$1; frame-ancestors '"'"'none'"'"'" if /http-equiv="Content-Security-Policy" content="([^"]+)"/' index.html)"
+[ -n "$KLING_CSP" ] || { echo "render.sh: no Content-Security-Policy meta tag in index.html" >&2; exit 1; }
+export KLING_CSP
 mkdir -p "$KLING_RUNTIME_DIR"
 # Started as root, nginx's workers run as an unprivileged user and spool large request
 # bodies (ten references) here, so they must be able to write it.
 [ "$(id -u)" = 0 ] && chmod 0777 "$KLING_RUNTIME_DIR"
-envsubst '${KLING_DIST} ${KLING_LISTEN} ${KLING_RUNTIME_DIR} ${RUNWARE_UPSTREAM} ${RUNWARE_API_KEY}' \
+envsubst '${KLING_DIST} ${KLING_LISTEN} ${KLING_RUNTIME_DIR} ${RUNWARE_UPSTREAM} ${RUNWARE_API_KEY} ${KLING_CSP}' \
   < deploy/nginx.conf.template

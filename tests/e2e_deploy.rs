@@ -45,11 +45,21 @@ async fn nginx_adds_the_servers_key_and_serves_with_the_right_headers() {
     let index = client.get(&h.site).send().await.unwrap();
     assert_eq!(index.headers()["cache-control"], "no-cache");
     assert_eq!(index.headers()["x-content-type-options"], "nosniff");
-    assert!(index.headers()["content-security-policy"]
+    let header_csp = index.headers()["content-security-policy"]
         .to_str()
         .unwrap()
-        .contains("frame-ancestors 'none'"));
+        .to_owned();
     let html = index.text().await.unwrap();
+    let meta_csp = html
+        .split("http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("index.html carries the policy as a meta tag");
+    assert_eq!(
+        header_csp,
+        format!("{meta_csp}; frame-ancestors 'none'"),
+        "nginx sends the page's whole policy, plus what only a header can carry"
+    );
     assert!(
         !html.contains("<script type=\"module\">"),
         "no inline script"

@@ -18,9 +18,17 @@ export RUNWARE_API_KEY
 KLING_CSP="$(perl -ne 'print "$1; frame-ancestors '"'"'none'"'"'" if /http-equiv="Content-Security-Policy" content="([^"]+)"/' index.html)"
 [ -n "$KLING_CSP" ] || { echo "render.sh: no Content-Security-Policy meta tag in index.html" >&2; exit 1; }
 export KLING_CSP
+# Brotli needs Debian's libnginx-mod-http-brotli-static (scripts/setup.sh installs it); without
+# it the same build is served with its gzip copies.
+brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ -e "$brotli_module" ]; then
+  export KLING_MODULES="load_module $brotli_module;" KLING_BROTLI="brotli_static on;"
+else
+  export KLING_MODULES="" KLING_BROTLI=""
+fi
 mkdir -p "$KLING_RUNTIME_DIR"
 # Started as root, nginx's workers run as an unprivileged user and spool large request
 # bodies (ten references) here, so they must be able to write it.
 [ "$(id -u)" = 0 ] && chmod 0777 "$KLING_RUNTIME_DIR"
-envsubst '${KLING_DIST} ${KLING_LISTEN} ${KLING_RUNTIME_DIR} ${RUNWARE_UPSTREAM} ${RUNWARE_API_KEY} ${KLING_CSP}' \
+envsubst '${KLING_DIST} ${KLING_LISTEN} ${KLING_RUNTIME_DIR} ${RUNWARE_UPSTREAM} ${RUNWARE_API_KEY} ${KLING_CSP} ${KLING_MODULES} ${KLING_BROTLI}' \
   < deploy/nginx.conf.template

@@ -15,6 +15,8 @@ command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 command -v nginx >/dev/null || apt_missing+=(nginx-light)
 command -v brotli >/dev/null || apt_missing+=(brotli)
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+  || apt_missing+=(libnginx-mod-http-brotli-static)
 command -v npm >/dev/null || apt_missing+=(nodejs npm)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"

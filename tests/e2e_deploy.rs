@@ -101,5 +101,21 @@ async fn nginx_adds_the_servers_key_and_serves_with_the_right_headers() {
     );
     assert_eq!(asset.headers()["content-type"], "application/wasm");
     assert_eq!(asset.headers()["content-encoding"], "gzip");
+    // The build's own highest-level copies go out as they are, brotli where it is asked for.
+    let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
+        let asset = client
+            .get(format!("{}{wasm}", h.site))
+            .header("Accept-Encoding", format!("{encoding}, deflate"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(asset.headers()["content-encoding"], encoding);
+        assert_eq!(asset.headers()["content-type"], "application/wasm");
+        let sent = asset.bytes().await.unwrap();
+        let copy =
+            std::fs::read(dist.join(format!("{}.{ext}", wasm.trim_start_matches('/')))).unwrap();
+        assert!(sent == copy, "{encoding}: the pre-compressed copy is sent");
+    }
     h.close().await;
 }

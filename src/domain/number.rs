@@ -6,8 +6,7 @@ use serde::{Serialize, Serializer};
 
 /// `x` rounded to `places` decimals, as `format!("{x:.places$}")` prints it except that a
 /// written half rounds up ($0.0285 reads $0.029, as a person rounds it, where the float's exact
-/// binary value would give $0.028). Integer formatting only: float formatting and its
-/// power-of-ten tables cost the wasm more than every number the app shows.
+/// binary value would give $0.028). Integer formatting only (see the module's note).
 pub fn fixed(x: f64, places: u32) -> String {
     let scale = 10_u64.pow(places);
     let scaled = (x.abs() * scale as f64).round();

@@ -20,7 +20,7 @@ if [ -n "${RUNWARE_API_KEY:-}" ] && [ -n "${RUNWARE_UPSTREAM:-}" ]; then
       -e "s|^dist = .*|dist = \"$PWD/dist\"|" \
       -e "s|^backend = .*|backend = \"$(esc "$RUNWARE_UPSTREAM")\"|" \
       -e "s|^request_headers = .*|request_headers = { Authorization = \"Bearer $(esc "$RUNWARE_API_KEY")\" }|" \
-      -e "s|\"scripts/trunk-boot-hook.sh\"|\"$PWD/scripts/trunk-boot-hook.sh\"|" \
+      -e "s|bash scripts/|bash $PWD/scripts/|g" \
       Trunk.toml > "$cfg"
   echo "Kling Studio: http://127.0.0.1:$APP_PORT  (/api/runware -> $RUNWARE_UPSTREAM, key from RUNWARE_API_KEY)"
   trunk serve --config "$cfg" --port "$APP_PORT" --no-autoreload "$@"

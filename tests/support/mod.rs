@@ -22,7 +22,7 @@ pub struct Harness {
     _mock: KillOnDrop,
     _driver: KillOnDrop,
     _site: Option<tokio::task::JoinHandle<()>>,
-    _nginx: Option<KillOnDrop>,
+    _proxy: Option<Box<dyn Send + Sync>>,
     _profile: tempdir::Dir,
     _lock: tokio::sync::MutexGuard<'static, ()>,
 }
@@ -105,6 +105,9 @@ pub enum Site {
     Builtin,
     /// Real nginx with `deploy/`'s configuration, adding this key from its environment.
     Nginx { api_key: &'static str },
+    /// The README's serve command (`trunk serve`, a debug build) with `RUNWARE_API_KEY` and
+    /// `RUNWARE_UPSTREAM` pointing at the stand-in: the dev proxy adds this key.
+    DevServe { api_key: &'static str },
 }
 
 impl Harness {
@@ -152,12 +155,21 @@ impl Harness {
         let mock_guard = KillOnDrop(mock_child);
         wait_for_http(&format!("{mock}/__mock/health")).await;
 
-        let (site_task, nginx) = match site_kind {
+        let (site_task, proxy): (_, Option<Box<dyn Send + Sync>>) = match site_kind {
             Site::Builtin => (
                 Some(tokio::spawn(serve_site(dist, site_port, mock.clone()))),
                 None,
             ),
-            Site::Nginx { api_key } => (None, Some(start_nginx(&dist, site_port, &mock, api_key))),
+            Site::Nginx { api_key } => (
+                None,
+                Some(Box::new(start_nginx(&dist, site_port, &mock, api_key))),
+            ),
+            Site::DevServe { api_key } => (
+                None,
+                Some(Box::new(
+                    start_dev_serve(&site, site_port, &mock, api_key).await,
+                )),
+            ),
         };
         wait_for_http(&site).await;
 
@@ -213,7 +225,7 @@ impl Harness {
             _mock: mock_guard,
             _driver: driver_guard,
             _site: site_task,
-            _nginx: nginx,
+            _proxy: proxy,
             _profile: profile,
             _lock: lock,
         };
@@ -510,6 +522,69 @@ fn start_nginx(dist: &Path, port: u16, mock: &str, api_key: &str) -> KillOnDrop 
         .spawn()
         .expect("nginx on PATH (scripts/setup.sh installs it)");
     KillOnDrop(child)
+}
+
+/// A process group (a script and everything it started), ended as a whole when dropped.
+struct KillGroupOnDrop(Child, tempdir::Dir);
+
+impl Drop for KillGroupOnDrop {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        Command::new("kill")
+            .args(["-TERM", "--", &group])
+            .status()
+            .ok();
+        std::thread::sleep(Duration::from_millis(300));
+        Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status()
+            .ok();
+        self.0.wait().ok();
+    }
+}
+
+/// Runs `scripts/serve.sh` exactly as the README tells a user with a key, building into its
+/// own dist and target folders (the release build other tests use stays as it is), and waits
+/// until the page it serves is the built app.
+async fn start_dev_serve(site: &str, port: u16, mock: &str, api_key: &str) -> KillGroupOnDrop {
+    use std::os::unix::process::CommandExt;
+    let work = tempdir::Dir::new("serve");
+    let log = std::fs::File::create(work.join("serve.log")).unwrap();
+    let child = Command::new("bash")
+        .arg(root().join("scripts/serve.sh"))
+        .args(["--dist", work.join("dist").to_str().unwrap()])
+        .env("APP_PORT", port.to_string())
+        .env("RUNWARE_UPSTREAM", format!("{mock}/v1"))
+        .env("RUNWARE_API_KEY", api_key)
+        // Its own target folder: this test binary's cargo holds the main one's lock.
+        .env("CARGO_TARGET_DIR", root().join("target/serve-e2e"))
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .process_group(0)
+        .spawn()
+        .expect("bash runs scripts/serve.sh");
+    let mut guard = KillGroupOnDrop(child, work);
+    // A cold debug build of the app takes minutes on two cores.
+    let deadline = Instant::now() + Duration::from_secs(900);
+    loop {
+        if let Ok(r) = reqwest::get(site).await {
+            if r.text().await.is_ok_and(|t| t.contains("src=\"/boot-")) {
+                return guard;
+            }
+        }
+        let log = || std::fs::read_to_string(guard.1.join("serve.log")).unwrap_or_default();
+        if let Ok(Some(status)) = guard.0.try_wait() {
+            panic!("scripts/serve.sh ended ({status}):\n{}", log());
+        }
+        // Trunk keeps serving after a failed build; there is nothing to wait for then.
+        if log().contains("error from build pipeline") {
+            panic!("the build under scripts/serve.sh failed:\n{}", log());
+        }
+        if Instant::now() > deadline {
+            panic!("scripts/serve.sh did not serve the app in time:\n{}", log());
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 }
 
 /// Serves `dist/` and forwards `/api/runware*` to the stand-in, as `trunk serve` and the

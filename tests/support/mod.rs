@@ -63,7 +63,7 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -164,12 +164,16 @@ impl Harness {
                 None,
                 Some(Box::new(start_nginx(&dist, site_port, &mock, api_key))),
             ),
-            Site::DevServe { api_key } => (
-                None,
-                Some(Box::new(
-                    start_dev_serve(&site, site_port, &mock, api_key).await,
-                )),
-            ),
+            Site::DevServe { api_key } => {
+                let env = [
+                    ("RUNWARE_UPSTREAM", format!("{mock}/v1")),
+                    ("RUNWARE_API_KEY", api_key.to_owned()),
+                ];
+                (
+                    None,
+                    Some(Box::new(dev_serve(&site, site_port, &env).await)),
+                )
+            }
         };
         wait_for_http(&site).await;
 
@@ -543,10 +547,13 @@ impl Drop for KillGroupOnDrop {
     }
 }
 
-/// Runs `scripts/serve.sh` exactly as the README tells a user with a key, building into its
-/// own dist and target folders (the release build other tests use stays as it is), and waits
-/// until the page it serves is the built app.
-async fn start_dev_serve(site: &str, port: u16, mock: &str, api_key: &str) -> KillGroupOnDrop {
+/// `scripts/serve.sh` running; ends with everything it started when dropped.
+pub struct DevServe(KillGroupOnDrop);
+
+/// Runs `scripts/serve.sh` exactly as the README tells a user, with `env` added, building into
+/// its own dist and target folders (the release build other tests use stays as it is), and
+/// waits until the page at `site` is the built app.
+pub async fn dev_serve(site: &str, port: u16, env: &[(&str, String)]) -> DevServe {
     use std::os::unix::process::CommandExt;
     let work = tempdir::Dir::new("serve");
     let log = std::fs::File::create(work.join("serve.log")).unwrap();
@@ -554,8 +561,7 @@ async fn start_dev_serve(site: &str, port: u16, mock: &str, api_key: &str) -> Ki
         .arg(root().join("scripts/serve.sh"))
         .args(["--dist", work.join("dist").to_str().unwrap()])
         .env("APP_PORT", port.to_string())
-        .env("RUNWARE_UPSTREAM", format!("{mock}/v1"))
-        .env("RUNWARE_API_KEY", api_key)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         // Its own target folder: this test binary's cargo holds the main one's lock.
         .env("CARGO_TARGET_DIR", root().join("target/serve-e2e"))
         .stdout(log.try_clone().unwrap())
@@ -569,7 +575,7 @@ async fn start_dev_serve(site: &str, port: u16, mock: &str, api_key: &str) -> Ki
     loop {
         if let Ok(r) = reqwest::get(site).await {
             if r.text().await.is_ok_and(|t| t.contains("src=\"/boot-")) {
-                return guard;
+                return DevServe(guard);
             }
         }
         let log = || std::fs::read_to_string(guard.1.join("serve.log")).unwrap_or_default();

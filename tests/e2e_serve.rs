@@ -18,18 +18,7 @@ async fn serve_with_a_key_generates_through_the_dev_proxy() {
     h.click("Generate").await;
     let imgs = h.wait_results(1, 60).await;
     assert_eq!((imgs[0].1, imgs[0].2), (1248, 832));
-    let log = h.received().await;
-    assert_eq!(
-        log[0]["keyAccepted"], true,
-        "the stand-in saw the key: {log:?}"
-    );
-    let page = h
-        .js("return document.documentElement.outerHTML + JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + location.href")
-        .await;
-    assert!(
-        !page.as_str().unwrap().contains(KEY),
-        "the key stays in the proxy"
-    );
+    h.assert_key_stayed_in_the_proxy(KEY).await;
     h.close().await;
 }
 

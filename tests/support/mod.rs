@@ -468,6 +468,23 @@ impl Harness {
         .await
     }
 
+    /// A proxy added `key`: the stand-in accepted the first request's key, and the page (DOM,
+    /// Web Storage, URL) never held it.
+    pub async fn assert_key_stayed_in_the_proxy(&self, key: &str) {
+        let log = self.received().await;
+        assert_eq!(
+            log[0]["keyAccepted"], true,
+            "the stand-in saw the key: {log:?}"
+        );
+        let page = self
+            .js("return document.documentElement.outerHTML + JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + location.href")
+            .await;
+        assert!(
+            !page.as_str().unwrap().contains(key),
+            "the key reached the page"
+        );
+    }
+
     /// Ends the session; every test checks on the way out that the page broke no rule of its
     /// Content-Security-Policy.
     pub async fn close(self) {

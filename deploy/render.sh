@@ -13,9 +13,11 @@ export KLING_LISTEN="${KLING_LISTEN:-8080}"
 export KLING_RUNTIME_DIR="${KLING_RUNTIME_DIR:-/tmp/kling-nginx}"
 export RUNWARE_UPSTREAM="${RUNWARE_UPSTREAM:-https://api.runware.ai/v1}"
 export RUNWARE_API_KEY
-# The policy is index.html's meta tag (the one trunk serve uses), plus frame-ancestors, which
-# only a header can carry: one source, so the two never drift apart.
-KLING_CSP="$(perl -ne 'print "$1; frame-ancestors '"'"'none'"'"'" if /http-equiv="Content-Security-Policy" content="([^"]+)"/' index.html)"
+# The policy is the meta tag of the page nginx serves (the source's, before a build), plus
+# frame-ancestors, which only a header can carry: one source, so the two never drift apart.
+page="$KLING_DIST/index.html"
+[ -e "$page" ] || page=index.html
+KLING_CSP="$(perl -ne 'print "$1; frame-ancestors '"'"'none'"'"'" if /http-equiv="Content-Security-Policy" content="([^"]+)"/' "$page")"
 [ -n "$KLING_CSP" ] || { echo "render.sh: no Content-Security-Policy meta tag in index.html" >&2; exit 1; }
 export KLING_CSP
 # Brotli needs Debian's libnginx-mod-http-brotli-static (scripts/setup.sh installs it); without

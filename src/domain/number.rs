@@ -32,12 +32,14 @@ pub fn fixed(x: f64, places: u32) -> String {
 /// numbers (timestamps, byte counts) as integers, others (prices) with up to ten decimals,
 /// which is exact for every decimal Runware reports.
 pub fn ser_f64<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if x.fract() == 0.0 && x.abs() < 9e15 {
-        return s.serialize_i64(*x as i64);
-    }
-    if !x.is_finite() || x.abs() >= 1e8 {
+    if !x.is_finite() {
         // JSON has no NaN or infinity; serde_json writes null for them too.
         return s.serialize_none();
+    }
+    // Ten decimals of anything from 10^8 up no longer fit the integer formatting; a fraction
+    // of a unit at that size is noise, so it is rounded rather than lost.
+    if x.fract() == 0.0 || x.abs() >= 1e8 {
+        return s.serialize_i64(x.round() as i64);
     }
     let text = fixed(*x, 10);
     let text = text.trim_end_matches('0').trim_end_matches('.');

@@ -13,7 +13,8 @@ pub fn is_transient_status(status: u16) -> bool {
 /// Decimal seconds (`0.5`) are read to the millisecond by hand: `str::parse::<f64>` would pull
 /// float parsing and its tables into the browser build for one header.
 pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    let (whole, frac) = value.trim().split_once('.').unwrap_or((value.trim(), ""));
+    let value = value.trim();
+    let (whole, frac) = value.split_once('.').unwrap_or((value, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if whole.is_empty() && frac.is_empty() || !digits(whole) || !digits(frac) || whole.len() > 9 {
         return None;

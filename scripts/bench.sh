@@ -7,5 +7,10 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release
 bash scripts/size.sh
+# Size baseline, built in this run with the same tools and profile: the smallest client of the
+# same protocol in the same framework (bench/floor), i.e. what the studio's features add.
+(cd bench/floor && CARGO_TARGET_DIR="$PWD/../../target" trunk build --release --quiet)
+studio=$(bash scripts/size.sh --total) floor=$(bash scripts/size.sh --total bench/floor/dist)
+awk -v s="$studio" -v f="$floor" 'BEGIN { printf "size floor (Leptos + protocol + one fetch, no studio): %d KB brotli; studio %d KB = %.2fx, features add %d KB\n", f/1000, s/1000, s/f, (s-f)/1000 }'
 cargo build --quiet -p runware-mock
 cargo run --quiet --example bench

@@ -50,8 +50,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ] \
   rm -rf "$work"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ]; then
-  log "npm ci (binaryen's wasm-opt)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@runware/ai-sdk-provider ]; then
+  log "npm ci (binaryen's wasm-opt; Runware's AI SDK provider for the stand-in's test)"
   npm ci --no-audit --no-fund --silent
 fi
 

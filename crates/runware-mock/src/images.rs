@@ -1,9 +1,9 @@
 //! Real image bytes: drawn deterministically from prompt and seed, encoded as asked;
 //! and reference images decoded to learn their size.
 
+use crate::contract::Format;
 use base64::Engine;
 use image::{ImageEncoder, RgbImage};
-use runware::OutputFormat;
 
 /// A 64-bit FNV-1a hash: stable across runs and platforms, unlike `DefaultHasher`.
 pub fn fnv(parts: &[&[u8]]) -> u64 {
@@ -68,33 +68,35 @@ pub fn render(prompt: &str, seed: i64, width: u32, height: u32) -> RgbImage {
 
 /// Encodes honouring `outputQuality` where the format has one (JPG; PNG maps it to compression
 /// effort). The `image` crate's WEBP encoder is lossless only, so WEBP ignores quality.
-pub fn encode(img: &RgbImage, format: OutputFormat, quality: i64) -> Vec<u8> {
+pub fn encode(img: &RgbImage, format: Format, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
     let (w, h) = img.dimensions();
-    let res =
-        match format {
-            OutputFormat::Jpg => image::codecs::jpeg::JpegEncoder::new_with_quality(
-                &mut out,
-                quality.clamp(1, 100) as u8,
+    let res = match format {
+        Format::Jpg => {
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality.clamp(1, 100))
+                .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+        }
+        Format::Png => {
+            use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+            let effort = if quality >= 80 {
+                CompressionType::Fast
+            } else {
+                CompressionType::Default
+            };
+            PngEncoder::new_with_quality(&mut out, effort, FilterType::Adaptive).write_image(
+                img.as_raw(),
+                w,
+                h,
+                image::ExtendedColorType::Rgb8,
             )
-            .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8),
-            OutputFormat::Png => {
-                use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-                let effort = if quality >= 80 {
-                    CompressionType::Fast
-                } else {
-                    CompressionType::Default
-                };
-                PngEncoder::new_with_quality(&mut out, effort, FilterType::Adaptive).write_image(
-                    img.as_raw(),
-                    w,
-                    h,
-                    image::ExtendedColorType::Rgb8,
-                )
-            }
-            OutputFormat::Webp => image::codecs::webp::WebPEncoder::new_lossless(&mut out)
-                .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8),
-        };
+        }
+        Format::Webp => image::codecs::webp::WebPEncoder::new_lossless(&mut out).write_image(
+            img.as_raw(),
+            w,
+            h,
+            image::ExtendedColorType::Rgb8,
+        ),
+    };
     res.expect("encoding into memory cannot fail");
     out
 }
@@ -103,7 +105,7 @@ pub fn encode(img: &RgbImage, format: OutputFormat, quality: i64) -> Vec<u8> {
 pub fn reference_bytes(reference: &str) -> Option<Result<Vec<u8>, String>> {
     let payload = if let Some(rest) = reference.strip_prefix("data:") {
         rest.split_once(";base64,").map(|(_, p)| p)?
-    } else if runware::validate::is_base64(reference) {
+    } else if crate::contract::is_base64(reference) {
         reference
     } else {
         return None;

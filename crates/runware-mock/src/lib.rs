@@ -4,6 +4,7 @@
 //! by the control endpoints under `/__mock/`, never by fields a real client would send.
 
 pub mod config;
+pub mod contract;
 pub mod images;
 mod tasks;
 

@@ -12,8 +12,8 @@ pub mod validate;
 
 pub use classify::{categorize, is_transient_status, parse_retry_after, ErrorCategory};
 pub use request::{
-    AccountManagement, Authentication, DeliveryMethod, GetResponse, ImageInference, ImageUpload,
-    Inputs, OutputFormat, OutputType, Safety, SafetyMode, Task,
+    AccountManagement, AccountOperation, Authentication, DeliveryMethod, GetResponse,
+    ImageInference, ImageUpload, Inputs, OutputFormat, OutputType, Safety, SafetyMode, Task,
 };
 pub use response::{ApiError, Envelope, ErrorBody, Parameter, ResultItem, TaskStatus};
 pub use schedule::{Backoff, PollSchedule};

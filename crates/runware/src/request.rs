@@ -247,10 +247,17 @@ pub struct ImageUpload {
     pub image: String,
 }
 
-/// `accountManagement` with `operation: "getDetails"`: who the key belongs to and the balance.
+/// `accountManagement`: who the key belongs to and the balance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountManagement {
     #[serde(rename = "taskUUID")]
     pub task_uuid: String,
-    pub operation: String,
+    pub operation: AccountOperation,
+}
+
+/// The one account operation the studio uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountOperation {
+    #[serde(rename = "getDetails")]
+    GetDetails,
 }

@@ -326,8 +326,10 @@ pub fn is_http_url(s: &str) -> bool {
             None => (host_port, None),
         }
     };
-    let port_ok =
-        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    // A port is a number a connection can use: 0 to 65535.
+    let port_ok = port.is_none_or(|p| {
+        !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok()
+    });
     !host.is_empty()
         && port_ok
         && host

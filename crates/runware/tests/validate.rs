@@ -277,6 +277,17 @@ case!(
     ["uploadEndpoint"]
 );
 case!(
+    // Found by the stand-in's own reading of the contract: five digits, but no port.
+    upload_endpoint_port_beyond_65535,
+    |t| t.upload_endpoint = Some("https://h:99999/x".into()),
+    ["uploadEndpoint"]
+);
+case!(
+    upload_endpoint_highest_port,
+    |t| t.upload_endpoint = Some("https://h:65535/x".into()),
+    []
+);
+case!(
     task_uuid_v1_refused,
     |t| t.task_uuid = "6ba7b810-9dad-11d1-80b4-00c04fd430c8".into(),
     ["taskUUID"]

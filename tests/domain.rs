@@ -2,10 +2,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use kling_studio::domain::form::control_for;
 use kling_studio::domain::import::import;
-use kling_studio::domain::job::{download_name, excerpt, final_state, running_state};
+use kling_studio::domain::job::{download_name, final_state, running_state};
 use kling_studio::domain::payload::{split_at_placeholders, Segment};
+use kling_studio::domain::text::{excerpt, human_bytes, money};
+use kling_studio::domain::Control;
 use kling_studio::domain::{build, Form, JobState, RefInput, SizeChoice, Slot};
 use runware::{OutputType, Resolution, Size};
 use serde_json::Value;
@@ -81,7 +82,7 @@ fn match_first_without_references_is_refused_at_the_size_field() {
     f.size = SizeChoice::MatchFirst(Resolution::K1);
     let b = build(&f, &[], ID, 1);
     assert_eq!(b.errors.len(), 1);
-    assert_eq!(control_for(&b.errors[0].field), "size");
+    assert_eq!(Control::for_parameter(&b.errors[0].field), Control::Size);
 }
 
 #[test]
@@ -91,8 +92,12 @@ fn unparsable_and_out_of_range_numbers_are_named() {
     f.quality = "100".into();
     f.ttl = "10".into();
     let b = build(&f, &[], ID, 1);
-    let fields: Vec<_> = b.errors.iter().map(|e| control_for(&e.field)).collect();
-    assert_eq!(fields, ["results", "quality", "ttl"]);
+    let fields: Vec<_> = b
+        .errors
+        .iter()
+        .map(|e| Control::for_parameter(&e.field))
+        .collect();
+    assert_eq!(fields, [Control::Results, Control::Quality, Control::Ttl]);
     assert!(b.errors[0].message.contains("whole number"));
 }
 
@@ -111,7 +116,7 @@ fn ttl_is_only_sent_with_url_output() {
 fn prompt_2501_chars_is_refused_2500_accepted() {
     assert!(build(&form(&"é".repeat(2500)), &[], ID, 1).is_valid());
     let b = build(&form(&"é".repeat(2501)), &[], ID, 1);
-    assert_eq!(control_for(&b.errors[0].field), "prompt");
+    assert_eq!(Control::for_parameter(&b.errors[0].field), Control::Prompt);
 }
 
 #[test]
@@ -120,7 +125,10 @@ fn eleven_references_are_refused() {
         .map(|i| RefInput::Text(format!("https://x.example/{i}.jpg")))
         .collect();
     let b = build(&form("Too many"), &refs, ID, 1);
-    assert_eq!(control_for(&b.errors[0].field), "references");
+    assert_eq!(
+        Control::for_parameter(&b.errors[0].field),
+        Control::References
+    );
 }
 
 #[test]
@@ -276,18 +284,15 @@ fn download_names_and_excerpts() {
         "kling.webp"
     );
     assert_eq!(excerpt("one two three four", 9), "one two…");
-    assert_eq!(
-        kling_studio::domain::job::money(Vec::<f64>::new().into_iter().sum()),
-        "$0.000"
-    );
-    assert_eq!(kling_studio::domain::job::money(0.056), "$0.056");
-    assert_eq!(kling_studio::domain::job::money(0.0285), "$0.029");
-    assert_eq!(kling_studio::domain::job::money(12.5), "$12.500");
+    assert_eq!(money(Vec::<f64>::new().into_iter().sum()), "$0.000");
+    assert_eq!(money(0.056), "$0.056");
+    assert_eq!(money(0.0285), "$0.029");
+    assert_eq!(money(12.5), "$12.500");
 }
 
 #[test]
 fn numbers_print_as_float_formatting_would() {
-    use kling_studio::domain::{number::fixed, payload::human_bytes};
+    use kling_studio::domain::number::fixed;
     for x in [
         0.0,
         0.04,
@@ -410,4 +415,42 @@ fn import_errors_locate_the_member_in_any_position() {
         assert!(e.contains(path), "{json}: {e}");
         assert!(!e.contains("at line"), "{e}");
     }
+}
+
+#[test]
+fn every_parameter_runware_can_name_maps_to_a_control_with_its_own_message_id() {
+    let cases = [
+        ("positivePrompt", Control::Prompt),
+        ("width", Control::Size),
+        ("height", Control::Size),
+        ("resolution", Control::Size),
+        ("inputs.referenceImages", Control::References),
+        ("inputs.referenceImages[3]", Control::References),
+        ("referenceImages", Control::References),
+        ("numberResults", Control::Results),
+        ("outputType", Control::OutputType),
+        ("outputFormat", Control::OutputFormat),
+        ("outputQuality", Control::Quality),
+        ("deliveryMethod", Control::Delivery),
+        ("ttl", Control::Ttl),
+        ("webhookURL", Control::Webhook),
+        ("uploadEndpoint", Control::UploadEndpoint),
+        ("includeCost", Control::IncludeCost),
+        ("safety.mode", Control::Safety),
+        ("safety", Control::Safety),
+        ("model", Control::Generate),
+        ("taskUUID", Control::Generate),
+    ];
+    for (parameter, control) in cases {
+        assert_eq!(Control::for_parameter(parameter), control, "{parameter}");
+    }
+    // Every control is reachable from some parameter, and ids are distinct.
+    for c in Control::ALL {
+        assert!(
+            cases.iter().any(|(_, k)| *k == c),
+            "{c:?} is named by no parameter"
+        );
+    }
+    let ids: std::collections::HashSet<_> = Control::ALL.iter().map(|c| c.id()).collect();
+    assert_eq!(ids.len(), Control::ALL.len());
 }

@@ -147,7 +147,10 @@ fn a_reload_resumes_async_work_and_interrupts_a_waiting_sync_request() {
     let waiting = stored(false, JobState::Running, vec![Slot::Waiting, Slot::Waiting]);
     let after = waiting.after_reload();
     assert_eq!(after.state, JobState::Interrupted);
-    let (head, detail) = after.error.unwrap();
+    let kling_studio::domain::JobError {
+        headline: head,
+        detail,
+    } = after.error.unwrap();
     assert!(head.contains("Interrupted"));
     assert!(
         detail.contains("may still have produced and billed"),
@@ -303,7 +306,8 @@ fn presets_keep_settings_not_the_prompt_and_round_trip() {
 
 #[test]
 fn search_ignores_case_in_latin_greek_and_cyrillic() {
-    use kling_studio::domain::history::{fold_case, prompt_matches};
+    use kling_studio::domain::history::prompt_matches;
+    use kling_studio::domain::text::fold_case;
     assert!(prompt_matches("Ein Leuchtturm über dem MEER", "ÜBER meer"));
     assert!(prompt_matches("ΦΑΡΟΣ στο σούρουπο", "φαρος ΣΤΟ"));
     assert!(prompt_matches("Маяк на закате", "МАЯК"));

@@ -20,7 +20,7 @@ async fn app_shows_the_product_name_and_a_labelled_prompt() {
         q(&host, "label[for=prompt]").text_content().unwrap(),
         "Prompt"
     );
-    assert_eq!(q(&host, "#prompt").tag_name(), "TEXTAREA");
+    assert_eq!(labelled(&host, "Prompt").tag_name(), "TEXTAREA");
     // The empty state waits for the stored history to be read (no flash of "nothing here"
     // for someone who has history).
     let empty = || {
@@ -47,51 +47,62 @@ async fn generate_is_disabled_with_a_reason_until_the_prompt_is_valid() {
         .text_content()
         .unwrap()
         .contains("prompt is empty"));
-    type_into(&q(&host, "#prompt"), "ab").await;
-    assert!(q(&host, ".counter")
+    type_into(&labelled(&host, "Prompt"), "ab").await;
+    assert!(labelled(&host, "Characters used")
         .text_content()
         .unwrap()
         .starts_with("2 / 2500"));
     assert_eq!(
-        q(&host, "#prompt").get_attribute("aria-invalid").as_deref(),
+        labelled(&host, "Prompt")
+            .get_attribute("aria-invalid")
+            .as_deref(),
         Some("true")
     );
-    let described = q(&host, "#prompt")
+    let described = labelled(&host, "Prompt")
         .get_attribute("aria-describedby")
         .unwrap();
     assert!(q(&host, &format!("#{described}"))
         .text_content()
         .unwrap()
         .contains("3 to 2500"));
-    type_into(&q(&host, "#prompt"), "猫が三匹").await;
+    type_into(&labelled(&host, "Prompt"), "猫が三匹").await;
     assert!(
-        q(&host, ".counter")
+        labelled(&host, "Characters used")
             .text_content()
             .unwrap()
             .starts_with("4 / 2500"),
         "characters, not bytes"
     );
     assert!(!generate.has_attribute("disabled"));
-    assert_eq!(q(&host, "#prompt").get_attribute("aria-invalid"), None);
+    assert_eq!(
+        labelled(&host, "Prompt").get_attribute("aria-invalid"),
+        None
+    );
 }
 
 #[wasm_bindgen_test]
 async fn size_picker_offers_only_allowed_sizes_and_tiers() {
     let (host, _app) = mount();
     assert_eq!(
-        host.query_selector_all(".tiles .tile").unwrap().length(),
+        labelled(&host, "Aspect ratio")
+            .query_selector_all("button")
+            .unwrap()
+            .length(),
         8,
         "8 aspects x 2 tiers, no free entry"
     );
-    assert_eq!(q(&host, ".readout").text_content().unwrap(), "1248 × 832");
+    assert_eq!(text_of(&host, "Chosen size"), "1248 × 832");
     button(&host, "2k").click();
     tick().await;
-    assert_eq!(q(&host, ".readout").text_content().unwrap(), "2496 × 1664");
+    assert_eq!(text_of(&host, "Chosen size"), "2496 × 1664");
     button(&host, "21:9 3104x1312").click();
     tick().await;
-    assert_eq!(q(&host, ".readout").text_content().unwrap(), "3104 × 1312");
+    assert_eq!(text_of(&host, "Chosen size"), "3104 × 1312");
     assert!(
-        host.query_selector(".tile.match").unwrap().is_none(),
+        !host
+            .text_content()
+            .unwrap()
+            .contains("Match first reference"),
         "no match-reference without references"
     );
 }
@@ -99,9 +110,9 @@ async fn size_picker_offers_only_allowed_sizes_and_tiers() {
 #[wasm_bindgen_test]
 async fn results_out_of_range_is_reported_at_the_field() {
     let (host, _app) = mount();
-    type_into(&q(&host, "#prompt"), "A valid prompt").await;
-    type_into(&q(&host, "#results"), "21").await;
-    let results = q(&host, "#results");
+    type_into(&labelled(&host, "Prompt"), "A valid prompt").await;
+    type_into(&labelled(&host, "Number of results"), "21").await;
+    let results = labelled(&host, "Number of results");
     assert_eq!(
         results.get_attribute("aria-invalid").as_deref(),
         Some("true")
@@ -115,21 +126,18 @@ async fn results_out_of_range_is_reported_at_the_field() {
         .unwrap()
         .contains("1 to 20"));
     assert!(button(&host, "Generate").has_attribute("disabled"));
-    type_into(&q(&host, "#results"), "20").await;
+    type_into(&labelled(&host, "Number of results"), "20").await;
     assert!(host.query_selector("#results-error").unwrap().is_none());
-    assert!(q(&host, ".estimate")
-        .text_content()
-        .unwrap()
-        .contains("$0.560"));
+    assert!(text_of(&host, "Estimated cost").contains("$0.560"));
 }
 
 #[wasm_bindgen_test]
 async fn ttl_is_offered_only_for_url_output() {
     let (host, _app) = mount();
     assert!(host.query_selector("#ttl").unwrap().is_some());
-    choose(&q(&host, "#output-type"), "dataURI").await;
+    choose(&labelled(&host, "Output type"), "dataURI").await;
     assert!(host.query_selector("#ttl").unwrap().is_none());
-    choose(&q(&host, "#output-type"), "URL").await;
+    choose(&labelled(&host, "Output type"), "URL").await;
     type_into(&q(&host, "#ttl"), "59").await;
     assert!(q(&host, "#ttl-error")
         .text_content()
@@ -140,27 +148,77 @@ async fn ttl_is_offered_only_for_url_output() {
 #[wasm_bindgen_test]
 async fn payload_panel_shows_the_exact_json_and_imports_a_seed_example() {
     let (host, _app) = mount();
-    type_into(&q(&host, "#prompt"), "Shown in the payload").await;
+    type_into(&labelled(&host, "Prompt"), "Shown in the payload").await;
     button(&host, "Payload").click();
     tick().await;
-    let json = q(&host, "pre.json").text_content().unwrap();
+    let json = text_of(&host, "Request JSON");
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v[0]["positivePrompt"], "Shown in the payload");
     assert_eq!(v[0]["deliveryMethod"], "async");
     let seed = include_str!("../crates/runware/tests/fixtures/seed-3-request.json");
-    type_into(&q(&host, "#import-json"), seed).await;
+    type_into(&labelled(&host, "JSON to import"), seed).await;
     button(&host, "Import JSON").click();
     tick().await;
-    let prompt = q(&host, "#prompt")
+    let prompt = labelled(&host, "Prompt")
         .unchecked_into::<HtmlTextAreaElement>()
         .value();
     assert!(prompt.starts_with("Two rival duelists"));
-    assert_eq!(q(&host, ".readout").text_content().unwrap(), "1360 × 768");
-    type_into(&q(&host, "#import-json"), "{oops").await;
+    assert_eq!(text_of(&host, "Chosen size"), "1360 × 768");
+    type_into(&labelled(&host, "JSON to import"), "{oops").await;
     button(&host, "Import JSON").click();
     tick().await;
-    assert!(q(&host, ".payload .notice")
-        .text_content()
-        .unwrap()
-        .contains("not valid JSON"));
+    assert!(status_in(&host, "Payload").contains("not valid JSON"));
+}
+
+/// The composer alone, with the app's state, so a test can set what Runware would refuse.
+fn mount_composer() -> (
+    web_sys::Element,
+    Box<dyn std::any::Any>,
+    kling_studio::state::composer::Composer,
+) {
+    use std::{cell::Cell, rc::Rc};
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let slot = Rc::new(Cell::new(None));
+    let keep = slot.clone();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        keep.set(Some(kling_studio::app::provide_state().composer));
+        kling_studio::components::composer::Composer()
+    });
+    (host, Box::new(handle), slot.get().unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn every_control_runware_can_name_shows_its_message_at_its_field() {
+    use kling_studio::domain::Control;
+    let (host, _app, composer) = mount_composer();
+    for c in Control::ALL {
+        let said = format!("Runware refused this ({c:?}).");
+        composer.set_server_error(c, said.clone());
+        tick().await;
+        let messages = host
+            .query_selector_all(&format!("#{}", c.message_id()))
+            .unwrap();
+        assert_eq!(messages.length(), 1, "one message place for {c:?}");
+        assert_eq!(
+            messages.get(0).unwrap().text_content().unwrap(),
+            said,
+            "{c:?}"
+        );
+        let field = q(&host, &format!("#{}", c.id()));
+        let described = field.get_attribute("aria-describedby").unwrap_or_default();
+        assert!(
+            described.split(' ').any(|id| id == c.message_id()),
+            "{c:?}: the control points at its message ({described})"
+        );
+        // A form control says it is invalid; a group (size tiles, delivery, the tray) only
+        // points at its message, since ARIA gives groups no invalid state.
+        if ["INPUT", "SELECT", "TEXTAREA"].contains(&field.tag_name().as_str()) {
+            assert_eq!(
+                field.get_attribute("aria-invalid").as_deref(),
+                Some("true"),
+                "{c:?}"
+            );
+        }
+    }
 }

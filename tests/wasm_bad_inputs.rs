@@ -69,8 +69,8 @@ const REFERENCE_CASES: &[&str] = &[
 async fn every_bad_field_value_is_refused_at_its_field_and_nothing_is_sent() {
     watch_fetch();
     let (host, _app) = mount();
-    // Open the advanced group so its fields exist and are visible.
-    q(&host, "details.advanced")
+    // Open the advanced group so its fields are visible.
+    labelled(&host, "Advanced")
         .set_attribute("open", "")
         .unwrap();
     type_into(&q(&host, "#prompt"), "A valid prompt to start from").await;
@@ -116,11 +116,7 @@ async fn every_bad_field_value_is_refused_at_its_field_and_nothing_is_sent() {
         checked += 1;
     }
     for value in REFERENCE_CASES {
-        type_into(
-            &q(&host, "input[aria-label='Reference URL or image UUID']"),
-            value,
-        )
-        .await;
+        type_into(&labelled(&host, "Reference URL or image UUID"), value).await;
         button(&host, "Add").click();
         tick().await;
         let msg = q(&host, "#references-error").text_content().unwrap();
@@ -168,7 +164,7 @@ async fn every_bad_field_value_is_refused_at_its_field_and_nothing_is_sent() {
         type_into(&q(&host, "#import-json"), bad).await;
         button(&host, "Import JSON").click();
         tick().await;
-        let msg = q(&host, ".payload .notice").text_content().unwrap();
+        let msg = status_in(&host, "Payload");
         assert!(msg.contains(words), "{bad}: {msg}");
         checked += 1;
     }

@@ -62,8 +62,27 @@ pub async fn open() -> Result<Database, DbError> {
         .map_err(|e| DbError::Unavailable(e.to_string()))
 }
 
-pub fn blob_key(task_uuid: &str, kind: char, index: usize) -> String {
-    format!("{task_uuid}/{kind}{index}")
+/// What a stored Blob of a job is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlobKind {
+    /// A local reference image, as sent.
+    Reference,
+    /// A result image that came inline (data URI or base64).
+    Output,
+}
+
+impl BlobKind {
+    /// The letter in the key: `<taskUUID>/r<i>` or `<taskUUID>/o<i>`.
+    fn tag(self) -> char {
+        match self {
+            BlobKind::Reference => 'r',
+            BlobKind::Output => 'o',
+        }
+    }
+}
+
+pub fn blob_key(task_uuid: &str, kind: BlobKind, index: usize) -> String {
+    format!("{task_uuid}/{}{index}", kind.tag())
 }
 
 /// One job's record as written: taskUUID, creation time, metadata JSON, new Blobs.
@@ -161,12 +180,13 @@ pub async fn load_all(db: &Database) -> Result<Vec<String>, DbError> {
     Ok(out.into_iter().map(|(_, m)| m).collect())
 }
 
-/// The job's Blobs of one kind (`'r'` or `'o'`), by index.
+/// The job's Blobs of one kind, by index.
 pub async fn load_blobs(
     db: &Database,
     task_uuid: &str,
-    kind: char,
+    kind: BlobKind,
 ) -> Result<Vec<(usize, Blob)>, DbError> {
+    let kind = kind.tag();
     let tx = db
         .transaction(&[BLOBS], TransactionMode::ReadOnly)
         .map_err(classify)?;

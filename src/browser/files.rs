@@ -1,4 +1,4 @@
-//! Local reference files: the browser's own base64 encoder, pixel size, thumbnails.
+//! Local reference files as the tray holds them, and the browser's own base64 encoder.
 
 use super::{describe, BrowserError};
 use js_sys::{JsString, Promise};
@@ -22,7 +22,7 @@ pub struct LocalFile {
     /// Longer than 2048 px on its long side as picked (so downscaling is on offer).
     pub oversized: bool,
     /// The user's per-image choice; re-preparing with the other value toggles it.
-    pub downscale: bool,
+    pub downscale: crate::domain::refcheck::Downscale,
     /// The bytes as sent (hashed for the upload-once cache only when that is on).
     pub sent: SendWrapper<Blob>,
     /// `blob:` URL for the thumbnail; revoked when the item is removed.
@@ -65,20 +65,6 @@ pub async fn read_data_url(blob: &Blob) -> Result<JsString, BrowserError> {
         .map_err(|e| BrowserError::Read(describe(&e)))?
         .dyn_into()
         .map_err(|_| BrowserError::Read("unexpected reader result".into()))
-}
-
-/// Checks and prepares a picked file with downscaling on (the default).
-pub async fn read_image(file: &File) -> Result<LocalFile, Vec<String>> {
-    super::prepare::prepare(file, &file.name(), true).await
-}
-
-/// Fetches an image (a `blob:` or a CORS-readable URL) and reads it like a local file.
-pub async fn fetch_as_local(url: &str, name: &str) -> Result<LocalFile, BrowserError> {
-    let blob = super::fetch_blob(url).await?;
-    let file = blob_to_file(&blob, name)?;
-    super::prepare::prepare(&file, name, true)
-        .await
-        .map_err(|e| BrowserError::Read(e.join(" ")))
 }
 
 /// A stored Blob as a named `File`, for the preparation pipeline.

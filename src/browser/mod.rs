@@ -85,6 +85,18 @@ pub async fn sleep(ms: u32) {
     JsFuture::from(promise).await.ok();
 }
 
+/// Resolves once the next frame has been painted: a task queued from the next animation frame
+/// runs after it. The frame's rendering is measured as `kling:history-render`.
+pub async fn next_paint() {
+    let render = Span::start("kling:history-render");
+    let frame = Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).ok();
+    });
+    JsFuture::from(frame).await.ok();
+    render.end();
+    sleep(0).await;
+}
+
 /// Puts a JS string on the clipboard without copying it into wasm.
 pub async fn copy_js_text(text: &JsString) -> Result<(), BrowserError> {
     let clipboard = Reflect::get(&window().navigator(), &"clipboard".into())

@@ -64,7 +64,14 @@ const UPLOAD_ONCE: &str = "kling.uploadOnce";
 /// Runware keeps an uploaded image for 30 days after its last use.
 const UPLOAD_TTL_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
 
-fn uploads() -> serde_json::Map<String, serde_json::Value> {
+/// One remembered upload: the image UUID Runware gave these bytes, and when it was last used.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Upload {
+    uuid: String,
+    at: u64,
+}
+
+fn uploads() -> std::collections::HashMap<String, Upload> {
     local()
         .and_then(|s| s.get_item(UPLOADS).ok().flatten())
         .and_then(|t| serde_json::from_str(&t).ok())
@@ -73,11 +80,9 @@ fn uploads() -> serde_json::Map<String, serde_json::Value> {
 
 /// The image UUID an earlier upload of these exact bytes got, if still fresh.
 pub fn cached_upload(hash: &str) -> Option<String> {
-    let entry = uploads().get(hash)?.clone();
-    let at = entry["at"].as_f64()?;
-    (super::epoch_ms() - at < UPLOAD_TTL_MS)
-        .then(|| entry["uuid"].as_str().map(str::to_owned))
-        .flatten()
+    let all = uploads();
+    let entry = all.get(hash)?;
+    (super::epoch_ms() - (entry.at as f64) < UPLOAD_TTL_MS).then(|| entry.uuid.clone())
 }
 
 /// Remembers (or refreshes, on each use) the UUID for these bytes.
@@ -85,11 +90,13 @@ pub fn remember_upload(hash: &str, uuid: &str) {
     let mut all = uploads();
     all.insert(
         hash.to_owned(),
-        serde_json::json!({ "uuid": uuid, "at": super::epoch_ms() as u64 }),
+        Upload {
+            uuid: uuid.to_owned(),
+            at: super::epoch_ms() as u64,
+        },
     );
-    if let Some(s) = local() {
-        s.set_item(UPLOADS, &serde_json::Value::Object(all).to_string())
-            .ok();
+    if let (Some(s), Ok(text)) = (local(), serde_json::to_string(&all)) {
+        s.set_item(UPLOADS, &text).ok();
     }
 }
 

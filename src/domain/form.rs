@@ -111,26 +111,6 @@ pub enum RefInput {
     Text(String),
 }
 
-/// Form fields as the view names them, from Runware parameter paths.
-pub fn control_for(parameter: &str) -> &'static str {
-    match parameter {
-        "positivePrompt" => "prompt",
-        "width" | "height" | "resolution" => "size",
-        p if p.starts_with("inputs") || p == "referenceImages" => "references",
-        "numberResults" => "results",
-        "outputType" => "output-type",
-        "outputFormat" => "output-format",
-        "outputQuality" => "quality",
-        "deliveryMethod" => "delivery",
-        "ttl" => "ttl",
-        "webhookURL" => "webhook",
-        "uploadEndpoint" => "upload-endpoint",
-        "includeCost" => "include-cost",
-        p if p.starts_with("safety") => "safety",
-        _ => "generate",
-    }
-}
-
 /// Named composer settings (everything but the prompt and references).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Preset {
@@ -163,7 +143,7 @@ impl Preset {
 pub fn upsert_preset(list: &mut Vec<Preset>, preset: Preset) {
     list.retain(|p| !p.name.eq_ignore_ascii_case(&preset.name));
     list.push(preset);
-    list.sort_by_key(|p| super::history::fold_case(&p.name));
+    list.sort_by_key(|p| super::text::fold_case(&p.name));
 }
 
 /// The longest a request may wait for its answer, from the settings' text (seconds).

@@ -1,7 +1,7 @@
 //! What is kept of a job between visits, how the history view filters it, and the export
 //! file's shape. Pure data: the browser adapter stores it, the views read it.
 
-use super::job::{JobState, Slot};
+use super::job::{JobError, JobState, Slot};
 use runware::ImageInference;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -47,7 +47,7 @@ pub struct StoredJob {
     pub state: JobState,
     pub slots: Vec<Slot>,
     #[serde(default)]
-    pub error: Option<(String, String)>,
+    pub error: Option<JobError>,
     #[serde(default)]
     pub warning: Option<String>,
     /// Slot indices the user starred.
@@ -70,12 +70,11 @@ impl StoredJob {
     pub fn after_reload(mut self) -> Self {
         if !self.state.is_final() && !self.is_async() {
             self.state = JobState::Interrupted;
-            self.error = Some((
-                "Interrupted by a reload".into(),
+            self.error = Some(JobError::new(
+                "Interrupted by a reload",
                 "The page closed while this request was waiting for its answer. Runware may \
                  still have produced and billed it; its results cannot be fetched. Retry sends \
-                 it again."
-                    .into(),
+                 it again.",
             ));
             for slot in &mut self.slots {
                 if *slot == Slot::Waiting {
@@ -136,6 +135,7 @@ impl Filter {
 
 /// Every word of the query appears in the prompt, ignoring case.
 pub fn prompt_matches(prompt: &str, query: &str) -> bool {
+    use super::text::fold_case;
     let prompt = fold_case(prompt);
     query
         .split_whitespace()
@@ -166,45 +166,10 @@ pub fn new_only(existing: &HashSet<String>, incoming: Vec<StoredJob>) -> (Vec<St
 
 /// "1.4 MB of 2.1 GB"
 pub fn storage_label(used: f64, quota: f64) -> String {
-    use super::payload::human_bytes;
+    use super::text::human_bytes;
     if quota > 0.0 {
         format!("{} of {}", human_bytes(used), human_bytes(quota))
     } else {
         human_bytes(used)
     }
-}
-
-/// Lower case for Latin (with its accented letters), Greek and Cyrillic, the scripts prompts
-/// are mostly written in. `str::to_lowercase` would be complete, but its Unicode tables add
-/// some 24 KB to the browser build for a search box; other letters match as typed.
-pub fn fold_case(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-fn fold_char(c: char) -> char {
-    let u = c as u32;
-    let lower = match u {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
-            u + 0x20
-        }
-        0x400..=0x40F => u + 0x50,
-        // Latin Extended-A and Cyrillic's extra letters pair upper (even) with lower (odd),
-        // except where the pairs shift by one (Ĺ–ň, Ź–ž, Ӂ–ӎ).
-        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
-            if u.is_multiple_of(2) =>
-        {
-            u + 1
-        }
-        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
-        0x4C0 => 0x4CF,
-        0x178 => 0xFF,
-        0x386 => 0x3AC,
-        0x388..=0x38A => u + 0x25,
-        0x38C => 0x3CC,
-        // Final sigma matches sigma, as Unicode case folding has it.
-        0x3C2 => 0x3C3,
-        0x38E | 0x38F => u + 0x3F,
-        _ => u,
-    };
-    char::from_u32(lower).unwrap_or(c)
 }

@@ -39,6 +39,36 @@ impl JobState {
     }
 }
 
+/// Why a job failed, as its line shows it: a headline and what to know or do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+// Stored as a two-element array, the shape history records have always had.
+#[serde(from = "(String, String)", into = "(String, String)")]
+pub struct JobError {
+    pub headline: String,
+    pub detail: String,
+}
+
+impl JobError {
+    pub fn new(headline: impl Into<String>, detail: impl Into<String>) -> Self {
+        JobError {
+            headline: headline.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+impl From<(String, String)> for JobError {
+    fn from((headline, detail): (String, String)) -> Self {
+        JobError { headline, detail }
+    }
+}
+
+impl From<JobError> for (String, String) {
+    fn from(e: JobError) -> Self {
+        (e.headline, e.detail)
+    }
+}
+
 /// One expected result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 // Externally tagged (`"waiting"`, `{"done": …}`, `{"failed": "…"}`): the lightest shape for
@@ -120,7 +150,7 @@ pub fn download_name(prompt: &str, seed: Option<i64>, format: OutputFormat) -> S
         if !slug.is_empty() {
             slug.push('-');
         }
-        slug.push_str(&super::history::fold_case(word));
+        slug.push_str(&super::text::fold_case(word));
     }
     if slug.is_empty() {
         slug.push_str("kling");
@@ -129,28 +159,6 @@ pub fn download_name(prompt: &str, seed: Option<i64>, format: OutputFormat) -> S
         Some(s) => format!("{slug}-{s}.{}", format.extension()),
         None => format!("{slug}.{}", format.extension()),
     }
-}
-
-/// The first words of a prompt, for cards and alt text.
-pub fn excerpt(prompt: &str, max_chars: usize) -> String {
-    let p = prompt.trim();
-    if p.chars().count() <= max_chars {
-        return p.to_owned();
-    }
-    let cut: String = p.chars().take(max_chars).collect();
-    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
-    format!("{cut}…")
-}
-
-/// "1:05" for 65 seconds.
-pub fn elapsed_label(ms: f64) -> String {
-    let s = (ms.max(0.0) / 1000.0).floor() as u64;
-    format!("{}:{:02}", s / 60, s % 60)
-}
-
-/// "$0.056"
-pub fn money(usd: f64) -> String {
-    format!("${}", super::number::fixed(usd, 3))
 }
 
 /// Accepts only image sources that cannot run code: http(s), `data:image/…` and `blob:`.

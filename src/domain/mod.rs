@@ -1,5 +1,7 @@
-//! Pure form -> payload logic: no browser, no HTTP, tested natively.
+//! Pure logic of the studio: form -> payload, job states, stored records, filters, the feed's
+//! layout arithmetic. No browser, no HTTP; tested natively.
 
+pub mod control;
 pub mod form;
 pub mod grid;
 pub mod history;
@@ -8,7 +10,9 @@ pub mod job;
 pub mod number;
 pub mod payload;
 pub mod refcheck;
+pub mod text;
 
+pub use control::Control;
 pub use form::{Form, RefInput, SizeChoice};
-pub use job::{JobState, ResultMeta, Slot};
+pub use job::{JobError, JobState, ResultMeta, Slot};
 pub use payload::{build, Built};

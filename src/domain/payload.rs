@@ -4,7 +4,7 @@
 //! the HTTP layer swaps for the browser's own string when it assembles the body.
 
 use super::form::{Form, RefInput, SizeChoice};
-use super::number::fixed;
+use super::text::abbreviate;
 use runware::{validate, FieldError, ImageInference, Inputs, OutputType, Safety, Task};
 
 /// The outcome of building a task from the form.
@@ -136,25 +136,6 @@ impl Built {
     }
 }
 
-/// `data:image/png;base64,iVBOR… (1.2 MB)`.
-pub fn abbreviate(s: &str) -> String {
-    let head: String = s.chars().take(40).collect();
-    format!("{head}… ({})", human_bytes(s.len() as f64))
-}
-
-/// 1234567 -> "1.2 MB".
-pub fn human_bytes(n: f64) -> String {
-    if n >= 1_000_000_000.0 {
-        format!("{} GB", fixed(n / 1_000_000_000.0, 1))
-    } else if n >= 1_000_000.0 {
-        format!("{} MB", fixed(n / 1_000_000.0, 1))
-    } else if n >= 1_000.0 {
-        format!("{} KB", fixed(n / 1_000.0, 0))
-    } else {
-        format!("{} B", fixed(n, 0))
-    }
-}
-
 /// Splits serialized JSON at each quoted placeholder; the quotes stay in the JSON parts, so
 /// the data URI (only base64 characters and `data:image/…;base64,`) needs no escaping.
 pub fn split_at_placeholders(json: &str, placeholders: &[Option<String>]) -> Vec<Segment> {
@@ -189,4 +170,9 @@ pub fn curl_prefix() -> String {
 
 pub fn curl_suffix() -> &'static str {
     "\nJSON\n"
+}
+
+/// A fresh UUID v4: every task Runware sees gets its own.
+pub fn new_task_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
 }

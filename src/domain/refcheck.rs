@@ -133,11 +133,31 @@ impl Target {
     }
 }
 
+/// Whether a reference longer than 2048 px is made smaller before it is sent (the user's choice,
+/// per image).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Downscale {
+    /// To 2048 px on the long side, what Runware keeps anyway.
+    #[default]
+    ToLimit,
+    /// Sent at its own size.
+    Off,
+}
+
+impl Downscale {
+    pub fn toggled(self) -> Downscale {
+        match self {
+            Downscale::ToLimit => Downscale::Off,
+            Downscale::Off => Downscale::ToLimit,
+        }
+    }
+}
+
 /// Downscale when longer than 2048 px (unless the user turned it off for this image), and
 /// convert any format Kling does not take. Alpha stays (PNG); photos become JPEG.
-pub fn plan(kind: Kind, width: u32, height: u32, downscale: bool) -> Plan {
+pub fn plan(kind: Kind, width: u32, height: u32, downscale: Downscale) -> Plan {
     let long = width.max(height);
-    let resize = (downscale && long > MAX_LONG_SIDE).then(|| {
+    let resize = (downscale == Downscale::ToLimit && long > MAX_LONG_SIDE).then(|| {
         let scale = f64::from(MAX_LONG_SIDE) / f64::from(long);
         let w = (f64::from(width) * scale).round().max(1.0) as u32;
         let h = (f64::from(height) * scale).round().max(1.0) as u32;

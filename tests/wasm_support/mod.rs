@@ -67,3 +67,39 @@ pub async fn choose(select: &Element, value: &str) {
         .unwrap();
     tick().await;
 }
+
+/// The element a user finds by this accessible name: its `aria-label`, or the control a
+/// `<label>` with this text names.
+pub fn labelled(host: &Element, name: &str) -> Element {
+    let all = host.query_selector_all("[aria-label], label").unwrap();
+    for i in 0..all.length() {
+        let el: Element = all.get(i).unwrap().unchecked_into();
+        if el.get_attribute("aria-label").as_deref() == Some(name) {
+            return el;
+        }
+        if el.tag_name() == "LABEL" && el.text_content().unwrap_or_default().trim() == name {
+            if let Some(id) = el.get_attribute("for") {
+                return q(host, &format!("#{id}"));
+            }
+            if let Some(inner) = el.query_selector("input, select, textarea").unwrap() {
+                return inner;
+            }
+        }
+    }
+    panic!("nothing is labelled {name}")
+}
+
+/// The text of the element labelled `name`.
+pub fn text_of(host: &Element, name: &str) -> String {
+    labelled(host, name).text_content().unwrap_or_default()
+}
+
+/// The live status message inside the region labelled `region`.
+pub fn status_in(host: &Element, region: &str) -> String {
+    labelled(host, region)
+        .query_selector("[role=status]")
+        .unwrap()
+        .unwrap_or_else(|| panic!("no status in {region}"))
+        .text_content()
+        .unwrap_or_default()
+}

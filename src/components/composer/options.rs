@@ -1,147 +1,50 @@
 //! Output, delivery, safety and advanced options.
 
-use super::field::{described_by, invalid, FieldMessage};
-use crate::domain::Form;
-use crate::studio::use_studio;
+use super::field::{FieldMessage, Wiring};
+use crate::domain::{Control, Form};
+use crate::state::composer::use_composer;
 use leptos::prelude::*;
 use runware::{DeliveryMethod, OutputFormat, OutputType, SafetyMode};
 
 /// A labelled number field bound to one raw-text form value.
 #[component]
 fn NumberField(
-    /// Element id, also the validation control name.
-    id: &'static str,
+    /// The control it edits (its id and its message).
+    control: Control,
     /// Visible label.
     label: &'static str,
+    /// The smallest value the browser's spinner offers.
     min: i64,
-    #[prop(optional)] max: Option<i64>,
+    /// The largest value the browser's spinner offers.
+    #[prop(optional)]
+    max: Option<i64>,
     /// Reads the raw text from the form.
     get: fn(&Form) -> String,
     /// Writes the raw text into the form.
     put: fn(&mut Form, String),
 ) -> impl IntoView {
-    let s = use_studio();
+    let composer = use_composer();
+    let value = composer.select(get);
+    let wiring = Wiring::of(control);
     view! {
         <div class="field small">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="number"
-                inputmode="numeric"
-                min=min
-                max=max
-                prop:value=move || s.form.with(get)
-                on:input=move |ev| s.edit(id, |f| put(f, event_target_value(&ev)))
-                on:blur=move |_| s.touch(id)
-                aria-invalid=invalid(id)
-                aria-describedby=described_by(id)
-            />
-            <FieldMessage control=id />
+            <label for=control.id()>{label}</label>
+            <input id=control.id() type="number" inputmode="numeric" min=min max=max
+                prop:value=move || value.get()
+                on:input=move |ev| composer.edit(control, |f| put(f, event_target_value(&ev)))
+                on:blur=move |_| composer.touch(control)
+                aria-invalid=wiring.invalid()
+                aria-describedby=wiring.described_by() />
+            <FieldMessage control />
         </div>
-    }
-}
-
-/// Results, output type/format/quality, ttl, delivery, cost, safety, advanced URLs.
-#[component]
-pub fn OutputOptions() -> impl IntoView {
-    let s = use_studio();
-    let is_url = Memo::new(move |_| s.form.with(|f| f.output_type == OutputType::Url));
-    view! {
-        <fieldset class="field group">
-            <legend>"Output"</legend>
-            <div class="row">
-                <NumberField id="results" label="Number of results" min=1 max=20
-                    get=|f| f.results.clone() put=|f, v| f.results = v />
-                <NumberField id="quality" label="Quality" min=20 max=99
-                    get=|f| f.quality.clone() put=|f, v| f.quality = v />
-            </div>
-            <div class="row">
-                <div class="field small">
-                    <label for="output-type">"Output type"</label>
-                    <select id="output-type" on:change=move |ev| {
-                        if let Some(t) = OutputType::parse(&event_target_value(&ev)) {
-                            s.edit("output-type", |f| f.output_type = t);
-                        }
-                    }>
-                        {OutputType::ALL.into_iter().map(|t| view! {
-                            <option value=t.as_str() selected=move || s.form.with(|f| f.output_type == t)>
-                                {match t { OutputType::Url => "URL", OutputType::DataUri => "Data URI", OutputType::Base64Data => "Base64" }}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field small">
-                    <label for="output-format">"Format"</label>
-                    <select id="output-format" on:change=move |ev| {
-                        if let Some(t) = OutputFormat::parse(&event_target_value(&ev)) {
-                            s.edit("output-format", |f| f.output_format = t);
-                        }
-                    }>
-                        {OutputFormat::ALL.into_iter().map(|t| view! {
-                            <option value=t.as_str() selected=move || s.form.with(|f| f.output_format == t)>{t.as_str()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-            </div>
-            <Show when=move || is_url.get()>
-                <NumberField id="ttl" label="Time to live (seconds, optional)" min=60
-                    get=|f| f.ttl.clone() put=|f, v| f.ttl = v />
-            </Show>
-        </fieldset>
-        <fieldset class="field group" id="delivery">
-            <legend>"Delivery"</legend>
-            <div class="row">
-                {[DeliveryMethod::Async, DeliveryMethod::Sync].into_iter().map(|d| view! {
-                    <label class="radio">
-                        <input type="radio" name="delivery" value=d.as_str()
-                            prop:checked=move || s.form.with(|f| f.delivery == d)
-                            on:change=move |_| s.edit("delivery", |f| f.delivery = d) />
-                        {match d { DeliveryMethod::Async => "Async (poll)", DeliveryMethod::Sync => "Sync (wait)" }}
-                    </label>
-                }).collect_view()}
-            </div>
-            <p class="hint">"Kling takes minutes per image: async survives slow answers and proxy time-outs."</p>
-            <label class="check">
-                <input type="checkbox" id="include-cost"
-                    prop:checked=move || s.form.with(|f| f.include_cost)
-                    on:change=move |ev| s.edit("include-cost", |f| f.include_cost = event_target_checked(&ev)) />
-                "Include cost"
-            </label>
-            <div class="row">
-                <label class="check">
-                    <input type="checkbox" id="safety-check"
-                        prop:checked=move || s.form.with(|f| f.safety_check)
-                        on:change=move |ev| s.edit("safety", |f| f.safety_check = event_target_checked(&ev)) />
-                    "Safety check"
-                </label>
-                <Show when=move || s.form.with(|f| f.safety_check)>
-                    <label class="inline">
-                        "Mode "
-                        <select aria-label="Safety mode" on:change=move |ev| {
-                            let mode = if event_target_value(&ev) == "none" { SafetyMode::None } else { SafetyMode::Fast };
-                            s.edit("safety", |f| f.safety_mode = mode);
-                        }>
-                            <option value="fast" selected=move || s.form.with(|f| f.safety_mode == SafetyMode::Fast)>"fast"</option>
-                            <option value="none" selected=move || s.form.with(|f| f.safety_mode == SafetyMode::None)>"none"</option>
-                        </select>
-                    </label>
-                </Show>
-            </div>
-            <FieldMessage control="safety" />
-        </fieldset>
-        <details class="field group advanced">
-            <summary>"Advanced"</summary>
-            <UrlField id="webhook" label="Webhook URL" get=|f| f.webhook_url.clone() put=|f, v| f.webhook_url = v />
-            <UrlField id="upload-endpoint" label="Upload endpoint" get=|f| f.upload_endpoint.clone() put=|f, v| f.upload_endpoint = v />
-        </details>
     }
 }
 
 /// A labelled URL field bound to one form value.
 #[component]
 fn UrlField(
-    /// Element id, also the validation control name.
-    id: &'static str,
+    /// The control it edits (its id and its message).
+    control: Control,
     /// Visible label.
     label: &'static str,
     /// Reads the value from the form.
@@ -149,17 +52,186 @@ fn UrlField(
     /// Writes the value into the form.
     put: fn(&mut Form, String),
 ) -> impl IntoView {
-    let s = use_studio();
+    let composer = use_composer();
+    let value = composer.select(get);
+    let wiring = Wiring::of(control);
     view! {
         <div class="field">
-            <label for=id>{label}</label>
-            <input id=id type="url" placeholder="https://…"
-                prop:value=move || s.form.with(get)
-                on:input=move |ev| s.edit(id, |f| put(f, event_target_value(&ev)))
-                on:blur=move |_| s.touch(id)
-                aria-invalid=invalid(id)
-                aria-describedby=described_by(id) />
-            <FieldMessage control=id />
+            <label for=control.id()>{label}</label>
+            <input id=control.id() type="url" placeholder="https://…"
+                prop:value=move || value.get()
+                on:input=move |ev| composer.edit(control, |f| put(f, event_target_value(&ev)))
+                on:blur=move |_| composer.touch(control)
+                aria-invalid=wiring.invalid()
+                aria-describedby=wiring.described_by() />
+            <FieldMessage control />
         </div>
+    }
+}
+
+/// A labelled choice among a closed set, bound to one form value.
+#[component]
+fn Choice<T>(
+    /// The control it edits (its id and its message).
+    control: Control,
+    /// Visible label.
+    label: &'static str,
+    /// Every value, with its wire name and the words shown for it.
+    options: Vec<(T, &'static str, &'static str)>,
+    /// Reads the value from the form.
+    get: fn(&Form) -> T,
+    /// Writes the value into the form.
+    put: fn(&mut Form, T),
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let composer = use_composer();
+    let value = composer.select(get);
+    let wiring = Wiring::of(control);
+    let values: Vec<(T, &'static str)> = options.iter().map(|(v, wire, _)| (*v, *wire)).collect();
+    view! {
+        <div class="field small">
+            <label for=control.id()>{label}</label>
+            <select id=control.id()
+                aria-invalid=wiring.invalid()
+                aria-describedby=wiring.described_by()
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some((v, _)) = values.iter().find(|(_, w)| *w == picked) {
+                        let v = *v;
+                        composer.edit(control, |f| put(f, v));
+                    }
+                }>
+                {options.into_iter().map(|(v, wire, words)| view! {
+                    <option value=wire selected=move || value.get() == v>{words}</option>
+                }).collect_view()}
+            </select>
+            <FieldMessage control />
+        </div>
+    }
+}
+
+/// Results, quality, output type and format, time to live.
+#[component]
+pub fn OutputOptions() -> impl IntoView {
+    let composer = use_composer();
+    let is_url = composer.select(|f| f.output_type == OutputType::Url);
+    let types = OutputType::ALL
+        .into_iter()
+        .map(|t| {
+            let words = match t {
+                OutputType::Url => "URL",
+                OutputType::DataUri => "Data URI",
+                OutputType::Base64Data => "Base64",
+            };
+            (t, t.as_str(), words)
+        })
+        .collect();
+    let formats = OutputFormat::ALL
+        .into_iter()
+        .map(|t| (t, t.as_str(), t.as_str()))
+        .collect();
+    view! {
+        <fieldset class="field group">
+            <legend>"Output"</legend>
+            <div class="row">
+                <NumberField control=Control::Results label="Number of results" min=1 max=20
+                    get=|f| f.results.clone() put=|f, v| f.results = v />
+                <NumberField control=Control::Quality label="Quality" min=20 max=99
+                    get=|f| f.quality.clone() put=|f, v| f.quality = v />
+            </div>
+            <div class="row">
+                <Choice control=Control::OutputType label="Output type" options=types
+                    get=|f| f.output_type put=|f, v| f.output_type = v />
+                <Choice control=Control::OutputFormat label="Format" options=formats
+                    get=|f| f.output_format put=|f, v| f.output_format = v />
+            </div>
+            <Show when=move || is_url.get()>
+                <NumberField control=Control::Ttl label="Time to live (seconds, optional)" min=60
+                    get=|f| f.ttl.clone() put=|f, v| f.ttl = v />
+            </Show>
+        </fieldset>
+        <DeliveryOptions />
+        <AdvancedOptions />
+    }
+}
+
+/// Sync or async, cost in the answer, and the safety check.
+#[component]
+fn DeliveryOptions() -> impl IntoView {
+    let composer = use_composer();
+    let delivery = composer.select(|f| f.delivery);
+    let include_cost = composer.select(|f| f.include_cost);
+    let safety_check = composer.select(|f| f.safety_check);
+    let safety_mode = composer.select(|f| f.safety_mode);
+    let delivery_wiring = Wiring::of(Control::Delivery);
+    let cost_wiring = Wiring::of(Control::IncludeCost);
+    let safety_wiring = Wiring::of(Control::Safety);
+    view! {
+        <fieldset class="field group" id=Control::Delivery.id()
+            aria-describedby=delivery_wiring.described_by()>
+            <legend>"Delivery"</legend>
+            <div class="row">
+                {[DeliveryMethod::Async, DeliveryMethod::Sync].into_iter().map(|d| view! {
+                    <label class="radio">
+                        <input type="radio" name="delivery" value=d.as_str()
+                            prop:checked=move || delivery.get() == d
+                            on:change=move |_| composer.edit(Control::Delivery, |f| f.delivery = d) />
+                        {match d { DeliveryMethod::Async => "Async (poll)", DeliveryMethod::Sync => "Sync (wait)" }}
+                    </label>
+                }).collect_view()}
+            </div>
+            <FieldMessage control=Control::Delivery />
+            <p class="hint">"Kling takes minutes per image: async survives slow answers and proxy time-outs."</p>
+            <label class="check">
+                <input type="checkbox" id=Control::IncludeCost.id()
+                    aria-invalid=cost_wiring.invalid() aria-describedby=cost_wiring.described_by()
+                    prop:checked=move || include_cost.get()
+                    on:change=move |ev| composer.edit(Control::IncludeCost, |f| f.include_cost = event_target_checked(&ev)) />
+                "Include cost"
+            </label>
+            <FieldMessage control=Control::IncludeCost />
+            <div class="row">
+                <label class="check">
+                    <input type="checkbox" id=Control::Safety.id()
+                        aria-invalid=safety_wiring.invalid() aria-describedby=safety_wiring.described_by()
+                        prop:checked=move || safety_check.get()
+                        on:change=move |ev| composer.edit(Control::Safety, |f| f.safety_check = event_target_checked(&ev)) />
+                    "Safety check"
+                </label>
+                <Show when=move || safety_check.get()>
+                    <label class="inline">
+                        "Mode "
+                        <select aria-label="Safety mode" on:change=move |ev| {
+                            let mode = if event_target_value(&ev) == "none" { SafetyMode::None } else { SafetyMode::Fast };
+                            composer.edit(Control::Safety, |f| f.safety_mode = mode);
+                        }>
+                            <option value="fast" selected=move || safety_mode.get() == SafetyMode::Fast>"fast"</option>
+                            <option value="none" selected=move || safety_mode.get() == SafetyMode::None>"none"</option>
+                        </select>
+                    </label>
+                </Show>
+            </div>
+            <FieldMessage control=Control::Safety />
+        </fieldset>
+    }
+}
+
+/// Webhook and upload endpoint, open by itself when one of them has a message.
+#[component]
+fn AdvancedOptions() -> impl IntoView {
+    let composer = use_composer();
+    let webhook = composer.message(Control::Webhook);
+    let upload = composer.message(Control::UploadEndpoint);
+    let needs_attention = move || webhook.with(Option::is_some) || upload.with(Option::is_some);
+    view! {
+        <details class="field group advanced" aria-label="Advanced" prop:open=needs_attention>
+            <summary>"Advanced"</summary>
+            <UrlField control=Control::Webhook label="Webhook URL"
+                get=|f| f.webhook_url.clone() put=|f, v| f.webhook_url = v />
+            <UrlField control=Control::UploadEndpoint label="Upload endpoint"
+                get=|f| f.upload_endpoint.clone() put=|f, v| f.upload_endpoint = v />
+        </details>
     }
 }

@@ -1,56 +1,47 @@
 //! Presets: the composer's settings (not the prompt, not the references) saved under a name.
 
-use crate::browser::storage;
-use crate::domain::form::{upsert_preset, Preset};
-use crate::studio::use_studio;
+use crate::domain::form::Preset;
+use crate::state::composer::use_composer;
+use crate::state::presets::use_presets;
 use leptos::prelude::*;
 
 /// Save, apply and delete presets.
 #[component]
-pub fn Presets() -> impl IntoView {
-    let s = use_studio();
-    let list = RwSignal::new(storage::load_presets());
+pub fn PresetsPanel() -> impl IntoView {
+    let composer = use_composer();
+    let presets = use_presets();
+    let list = presets.list();
     let chosen = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
-    let store = move |next: Vec<Preset>, done: String| {
-        if storage::save_presets(&next) {
-            list.set(next);
-            status.set(Some(done));
-        } else {
-            status.set(Some(
-                "The browser refused to save presets (storage full or blocked).".into(),
-            ));
-        }
+    let report = move |done: Result<(), _>, ok: String| {
+        status.set(Some(match done {
+            Ok(()) => ok,
+            Err(e) => format!("{e}"),
+        }))
     };
     let save = move |_| {
-        let n = name.get_untracked();
-        if n.trim().is_empty() {
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
             status.set(Some("Name the preset first.".into()));
             return;
         }
-        let mut next = list.get_untracked();
-        upsert_preset(&mut next, Preset::of(&n, &s.form.get_untracked()));
-        chosen.set(n.trim().to_owned());
+        let done = presets.save(Preset::of(&n, &composer.form_untracked()));
+        chosen.set(n.clone());
         name.set(String::new());
-        store(next, format!("Saved preset “{}”.", n.trim()));
-    };
-    let find = move || {
-        let c = chosen.get_untracked();
-        list.with_untracked(|l| l.iter().find(|p| p.name == c).cloned())
+        report(done, format!("Saved preset “{n}”."));
     };
     let apply = move |_| {
-        if let Some(p) = find() {
-            s.form.update(|f| *f = p.apply_to(f));
+        if let Some(p) = presets.find(&chosen.get_untracked()) {
+            composer.replace(p.apply_to(&composer.form_untracked()));
             status.set(Some(format!("Applied “{}”.", p.name)));
         }
     };
     let delete = move |_| {
-        if let Some(p) = find() {
-            let next: Vec<Preset> =
-                list.with_untracked(|l| l.iter().filter(|x| x.name != p.name).cloned().collect());
+        let n = chosen.get_untracked();
+        if presets.find(&n).is_some() {
             chosen.set(String::new());
-            store(next, format!("Deleted “{}”.", p.name));
+            report(presets.delete(&n), format!("Deleted “{n}”."));
         }
     };
     let none_chosen = move || chosen.with(String::is_empty);

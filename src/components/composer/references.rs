@@ -1,103 +1,58 @@
 //! The reference tray: file picker, drag and drop, paste, URL or UUID; checks on each file;
 //! numbered, reorderable items; refused files shown with their reasons.
 
-use super::field::FieldMessage;
+use super::field::{FieldMessage, Wiring};
 use super::ref_card::{RefCard, RejectedCard};
-use crate::browser::{files::read_image, storage};
-use crate::studio::{use_studio, RefItem, RefSource, Rejected, Studio};
+use crate::domain::Control;
+use crate::state::settings::use_settings;
+use crate::state::tray::{use_tray, RefItem, RefSource};
 use leptos::prelude::*;
 use runware::limits::REFERENCES_MAX;
 use wasm_bindgen::JsCast;
 use web_sys::FileList;
 
-/// Checks and adds files in order; the 11th and later are refused with a message.
-pub fn add_files(s: Studio, files: FileList) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-    if files.is_empty() {
-        return;
+fn files_of(list: Option<FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Where the tray's items change key: a new preparation of the same file is a new row.
+fn row_key(item: &RefItem) -> (u64, String) {
+    match &item.source {
+        RefSource::Local(f) => (item.id, f.thumb_url.clone()),
+        RefSource::Text(_) => (item.id, String::new()),
     }
-    s.tray_notice.set(None);
-    s.touch("references");
-    let room = REFERENCES_MAX.saturating_sub(s.refs.with_untracked(Vec::len));
-    let over: Vec<String> = files.iter().skip(room).map(|f| f.name()).collect();
-    if !over.is_empty() {
-        s.tray_notice.set(Some(format!(
-            "{} not added: at most {REFERENCES_MAX} reference images.",
-            over.join(", ")
-        )));
-    }
-    let files: Vec<web_sys::File> = files.into_iter().take(room).collect();
-    leptos::task::spawn_local(async move {
-        // All at once: decoding and encoding run on the browser's own threads.
-        let prepared = futures::future::join_all(files.iter().map(read_image)).await;
-        for (file, result) in files.iter().zip(prepared) {
-            let id = s.fresh_id();
-            match result {
-                Ok(local) if s.refs.with_untracked(Vec::len) < REFERENCES_MAX => {
-                    s.refs.update(|r| {
-                        r.push(RefItem {
-                            id,
-                            source: RefSource::Local(local),
-                        })
-                    });
-                }
-                Ok(_) => s.tray_notice.set(Some(format!(
-                    "{} not added: at most {REFERENCES_MAX} reference images.",
-                    file.name()
-                ))),
-                Err(problems) => {
-                    s.rejected.update(|r| {
-                        r.push(Rejected {
-                            id,
-                            name: file.name(),
-                            problems,
-                        })
-                    });
-                }
-            }
-        }
-    });
 }
 
 /// The tray.
 #[component]
 pub fn ReferenceTray() -> impl IntoView {
-    let s = use_studio();
+    let tray = use_tray();
+    let settings = use_settings();
     let dragging = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let add_text = move || {
         let t = text.get_untracked().trim().to_owned();
-        if t.is_empty() {
-            return;
+        if !t.is_empty() && tray.push(RefSource::Text(t)) {
+            text.set(String::new());
         }
-        if s.refs.with_untracked(Vec::len) >= REFERENCES_MAX {
-            s.tray_notice.set(Some(format!(
-                "At most {REFERENCES_MAX} reference images: remove one first."
-            )));
-            return;
-        }
-        let id = s.fresh_id();
-        s.refs.update(|r| {
-            r.push(RefItem {
-                id,
-                source: RefSource::Text(t),
-            })
-        });
-        s.touch("references");
-        text.set(String::new());
     };
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
-        if let Some(files) = ev.clipboard_data().and_then(|d| d.files()) {
-            if files.length() > 0 {
-                ev.prevent_default();
-                add_files(s, files);
-            }
+        let files = files_of(ev.clipboard_data().and_then(|d| d.files()));
+        if !files.is_empty() {
+            ev.prevent_default();
+            tray.add_files(files);
         }
     });
     on_cleanup(move || paste.remove());
-    let count = move || s.refs.with(Vec::len);
+    let items = tray.items();
+    let count = move || items.with(Vec::len);
+    let notice = tray.notice();
+    let upload_once = settings.upload_once();
+    let wiring = Wiring::of(Control::References);
     view! {
-        <fieldset class="field" id="references">
+        <fieldset class="field" id=Control::References.id()
+            aria-describedby=wiring.described_by()>
             <legend>"Reference images " <span class="muted">{move || format!("{} / {REFERENCES_MAX}", count())}</span></legend>
             <div
                 class="tray"
@@ -107,60 +62,43 @@ pub fn ReferenceTray() -> impl IntoView {
                 on:drop=move |ev| {
                     ev.prevent_default();
                     dragging.set(false);
-                    if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-                        add_files(s, files);
-                    }
+                    tray.add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
                 }
             >
                 <ol class="ref-list" aria-label="References in order">
-                    <For each=move || s.refs.get() key=RefItem::render_key children=move |item| view! { <RefCard item /> } />
+                    <For each=move || items.get() key=row_key children=move |item| view! { <RefCard item /> } />
                 </ol>
                 <ul class="ref-list">
-                    <For each=move || s.rejected.get() key=|r| r.id children=move |item| view! { <RejectedCard item /> } />
+                    <For each=move || tray.rejected().get() key=|r| r.id children=move |item| view! { <RejectedCard item /> } />
                 </ul>
                 <label class="drop-hint">
-                    <input
-                        type="file"
-                        accept="image/*"
-                        multiple
-                        class="visually-hidden"
+                    <input type="file" accept="image/*" multiple class="visually-hidden"
                         aria-label="Add reference images"
                         on:change=move |ev| {
                             let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-                            if let Some(files) = input.files() {
-                                add_files(s, files);
-                            }
+                            tray.add_files(files_of(input.files()));
                             input.set_value("");
-                        }
-                    />
+                        } />
                     <span class="button-like">"Choose files"</span>
                     " or drop / paste images here"
                 </label>
             </div>
             <div class="row">
-                <input
-                    type="text"
-                    aria-label="Reference URL or image UUID"
-                    placeholder="https://… or image UUID"
+                <input type="text" aria-label="Reference URL or image UUID" placeholder="https://… or image UUID"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
-                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_text(); }
-                />
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_text(); } />
                 <button type="button" on:click=move |_| add_text()>"Add"</button>
             </div>
             <label class="check">
-                <input type="checkbox" prop:checked=move || s.upload_once.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        storage::save_upload_once(on);
-                        s.upload_once.set(on);
-                    } />
+                <input type="checkbox" prop:checked=move || upload_once.get()
+                    on:change=move |ev| settings.set_upload_once(event_target_checked(&ev)) />
                 "Upload local files once (send image UUIDs on later jobs)"
             </label>
-            <Show when=move || s.tray_notice.with(Option::is_some)>
-                <p class="notice" role="status">{move || s.tray_notice.get().unwrap_or_default()}</p>
+            <Show when=move || notice.with(Option::is_some)>
+                <p class="notice" role="status">{move || notice.get().unwrap_or_default()}</p>
             </Show>
-            <FieldMessage control="references" />
+            <FieldMessage control=Control::References />
         </fieldset>
     }
 }

@@ -1,23 +1,26 @@
 //! The 16 allowed sizes as aspect tiles with a 1k/2k switch, plus "match the first reference"
 //! when references are present. Nothing else can be chosen.
 
-use super::field::FieldMessage;
-use crate::domain::SizeChoice;
-use crate::studio::use_studio;
+use super::field::{FieldMessage, Wiring};
+use crate::domain::{Control, SizeChoice};
+use crate::state::composer::use_composer;
+use crate::state::tray::use_tray;
 use leptos::prelude::*;
 use runware::{Aspect, Resolution, Size};
 
 /// The size picker.
 #[component]
 pub fn SizePicker() -> impl IntoView {
-    let s = use_studio();
-    let choice = Memo::new(move |_| s.form.with(|f| f.size));
+    let composer = use_composer();
+    let choice = composer.select(|f| f.size);
     let tier = Memo::new(move |_| match choice.get() {
         SizeChoice::Fixed(size) => size.tier(),
         SizeChoice::MatchFirst(t) => t,
     });
-    let has_refs = Memo::new(move |_| s.refs.with(|r| !r.is_empty()));
-    let set = move |c: SizeChoice| s.edit("size", |f| f.size = c);
+    let items = use_tray().items();
+    let has_refs = Memo::new(move |_| items.with(|r| !r.is_empty()));
+    let set = move |c: SizeChoice| composer.edit(Control::Size, |f| f.size = c);
+    let wiring = Wiring::of(Control::Size);
     let set_tier = move |t: Resolution| {
         set(match choice.get_untracked() {
             SizeChoice::Fixed(size) => SizeChoice::Fixed(Size::new(size.aspect(), t)),
@@ -52,7 +55,7 @@ pub fn SizePicker() -> impl IntoView {
         SizeChoice::MatchFirst(t) => format!("Aspect of reference 1, {t}"),
     };
     view! {
-        <fieldset class="field" id="size" aria-describedby=move || s.error_for("size").map(|_| "size-error")>
+        <fieldset class="field" id=Control::Size.id() aria-describedby=wiring.described_by()>
             <legend>"Size"</legend>
             <div class="tier-switch" role="group" aria-label="Tier">
                 {Resolution::ALL
@@ -69,7 +72,7 @@ pub fn SizePicker() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            <div class="tiles">
+            <div class="tiles" role="group" aria-label="Aspect ratio">
                 {tiles}
                 <Show when=move || has_refs.get()>
                     <button
@@ -83,8 +86,8 @@ pub fn SizePicker() -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <p class="readout">{readout}</p>
-            <FieldMessage control="size" />
+            <output class="readout" aria-label="Chosen size">{readout}</output>
+            <FieldMessage control=Control::Size />
         </fieldset>
     }
 }

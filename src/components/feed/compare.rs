@@ -1,8 +1,8 @@
 //! Compare two results: side by side, or one over the other with a slider.
 
-use super::gallery::GalleryItem;
-use crate::domain::job::excerpt;
-use crate::studio::use_studio;
+use super::items::{use_items, GalleryItem};
+use crate::domain::text::excerpt;
+use crate::state::feed::use_feed;
 use leptos::prelude::*;
 
 /// The bar that appears once results are picked for comparison.
@@ -11,8 +11,8 @@ pub fn CompareBar(
     /// Whether the comparison view is open.
     comparing: RwSignal<bool>,
 ) -> impl IntoView {
-    let s = use_studio();
-    let count = move || s.compare.with(Vec::len);
+    let feed = use_feed();
+    let count = move || feed.compare().with(Vec::len);
     view! {
         <Show when=move || { count() > 0 }>
             <div class="compare-bar" role="status">
@@ -23,7 +23,7 @@ pub fn CompareBar(
                 }}</span>
                 <button type="button" class="primary" disabled=move || count() != 2
                     on:click=move |_| comparing.set(true)>"Compare side by side"</button>
-                <button type="button" on:click=move |_| s.compare.set(Vec::new())>"Clear picks"</button>
+                <button type="button" on:click=move |_| feed.clear_compare()>"Clear picks"</button>
             </div>
         </Show>
     }
@@ -35,12 +35,12 @@ pub fn CompareView(
     /// Whether it is open.
     comparing: RwSignal<bool>,
 ) -> impl IntoView {
-    let s = use_studio();
-    let items = expect_context::<Memo<Vec<GalleryItem>>>();
+    let feed = use_feed();
+    let items = use_items();
     let slider = RwSignal::new(false);
     let position = RwSignal::new(50_u32);
     let pair = Memo::new(move |_| {
-        let keys = s.compare.get();
+        let keys = feed.compare().get();
         let found: Vec<GalleryItem> = items.with(|list| {
             keys.iter()
                 .filter_map(|k| list.iter().find(|i| &i.key == k).cloned())
@@ -57,7 +57,7 @@ pub fn CompareView(
     let label = |i: &GalleryItem| {
         format!(
             "“{}”{}",
-            excerpt(&i.prompt, 50),
+            excerpt(&i.prompt(), 50),
             i.meta
                 .seed
                 .map(|x| format!(", seed {x}"))

@@ -2,12 +2,16 @@
 //! import, delete all, and the message when storage is full.
 
 use crate::domain::history::{storage_label, Filter, StateFilter};
-use crate::domain::job::money;
-use crate::domain::payload::human_bytes;
+use crate::domain::text::{human_bytes, money};
 use crate::domain::JobState;
-use crate::history;
-use crate::history_io::{self, Exported};
-use crate::studio::{use_studio, Job};
+use crate::history::export::{export, Exported, Images};
+use crate::history::import::import;
+use crate::history::writer::use_writer;
+use crate::jobs::actions::delete;
+use crate::jobs::job::Job;
+use crate::jobs::runner::use_runner;
+use crate::state::feed::use_feed;
+use crate::state::storage::use_storage_status;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
@@ -47,20 +51,23 @@ fn download(e: &Exported) {
 /// The history bar.
 #[component]
 pub fn HistoryBar() -> impl IntoView {
-    let s = use_studio();
+    let feed = use_feed();
+    let writer = use_writer();
+    let runner = use_runner();
+    let status = use_storage_status();
     let confirm_all = RwSignal::new(false);
     let embed = RwSignal::new(false);
-    let edit = move |f: &dyn Fn(&mut Filter)| s.filter.update(|x| f(x));
+    let edit = move |f: &dyn Fn(&mut Filter)| feed.edit_filter(|x| f(x));
     let shown_jobs = move || -> Vec<Job> {
-        let filter = s.filter.get_untracked();
-        s.jobs
-            .with_untracked(|jobs| jobs.iter().filter(|j| j.passes(&filter)).cloned().collect())
+        let filter = feed.filter().get_untracked();
+        feed.jobs()
+            .with_untracked(|jobs| jobs.iter().filter(|j| j.passes(&filter)).copied().collect())
     };
-    let export = Action::new_local(move |embed: &bool| {
+    let export = Action::new_local(move |images: &Images| {
         let jobs = shown_jobs();
-        let embed = *embed;
+        let images = *images;
         async move {
-            let done = history_io::export(s, jobs, embed).await;
+            let done = export(writer.db(), jobs, images).await;
             if let Ok(e) = &done {
                 download(e);
             }
@@ -69,7 +76,7 @@ pub fn HistoryBar() -> impl IntoView {
     });
     let import = Action::new_local(move |file: &SendWrapper<web_sys::File>| {
         let file = web_sys::File::clone(file);
-        async move { history_io::import(s, file).await }
+        async move { import(writer, feed, file).await }
     });
     let export_result = move || export.value().get();
     let on_export = move |_| {
@@ -77,11 +84,15 @@ pub fn HistoryBar() -> impl IntoView {
         if let Some(Ok(old)) = export.value().get_untracked() {
             crate::browser::revoke_object_url(&old.url);
         }
-        export.dispatch(embed.get_untracked());
+        export.dispatch(if embed.get_untracked() {
+            Images::Embedded
+        } else {
+            Images::Links
+        });
     };
-    let job_count = move || s.jobs.with(Vec::len);
+    let job_count = move || feed.jobs().with(Vec::len);
     let export_label = move || {
-        if s.filter.with(Filter::is_active) {
+        if feed.filter().with(Filter::is_active) {
             "Export shown jobs"
         } else {
             "Export all"
@@ -93,7 +104,7 @@ pub fn HistoryBar() -> impl IntoView {
                 <label class="grow">
                     <span class="visually-hidden">"Search prompts"</span>
                     <input type="search" placeholder="Search prompts" aria-label="Search prompts"
-                        prop:value=move || s.filter.with(|f| f.query.clone())
+                        prop:value=move || feed.filter().with(|f| f.query.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|f| f.query = v.clone()) } />
                 </label>
                 <label>"Show "
@@ -103,21 +114,21 @@ pub fn HistoryBar() -> impl IntoView {
                     </select>
                 </label>
                 <label class="check"><input type="checkbox"
-                    prop:checked=move || s.filter.with(|f| f.favourites_only)
+                    prop:checked=move || feed.filter().with(|f| f.favourites_only)
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(&|f| f.favourites_only = on) } />
                     "Favourites only"</label>
             </div>
             <p class="muted small tabular history-stats">
                 <span>{move || match job_count() { 1 => "1 job stored".to_string(), n => format!("{n} jobs stored") }}</span>
-                <span aria-label="Cost this session">{move || format!("this session {}", money(s.session_cost()))}</span>
-                <span aria-label="Cost of all history">{move || format!("all history {}", money(s.history_cost()))}</span>
-                <span aria-label="Storage used">{move || s.storage_used.get().map(|(u, q)| format!("storage {}", storage_label(u, q)))}</span>
+                <span aria-label="Cost this session">{move || format!("this session {}", money(feed.session_cost()))}</span>
+                <span aria-label="Cost of all history">{move || format!("all history {}", money(feed.history_cost()))}</span>
+                <span aria-label="Storage used">{move || status.used().get().map(|(u, q)| format!("storage {}", storage_label(u, q)))}</span>
             </p>
-            {move || s.storage_problem.get().map(|p| view! {
+            {move || status.problem().get().map(|p| view! {
                 <div class="notice error" role="alert">
                     <p>{p}</p>
                     <button type="button" on:click=move |_| confirm_all.set(true)>"Free space…"</button>
-                    <button type="button" on:click=move |_| history::resave_unsaved(s)
+                    <button type="button" on:click=move |_| writer.resave_unsaved(feed)
                         title="After freeing space elsewhere">"Save again"</button>
                 </div>
             })}
@@ -144,7 +155,7 @@ pub fn HistoryBar() -> impl IntoView {
             <Show when=move || confirm_all.get()>
                 <div class="confirm" role="alert">
                     <span>{move || format!("Delete all {} jobs and their results from this browser? Export first to keep a copy.", job_count())}</span>
-                    <button type="button" class="danger" on:click=move |_| { history::delete(s, None); confirm_all.set(false); }>"Delete everything"</button>
+                    <button type="button" class="danger" on:click=move |_| { delete(runner, None); confirm_all.set(false); }>"Delete everything"</button>
                     <button type="button" on:click=move |_| confirm_all.set(false)>"Keep"</button>
                 </div>
             </Show>
@@ -157,7 +168,7 @@ pub fn HistoryBar() -> impl IntoView {
                 Err(e) => view! { <p class="notice error" role="alert">{format!("Export failed: {e}")}</p> }.into_any(),
             })}
             {move || import.value().get().map(|r| match r {
-                Ok(m) => view! { <p class="notice ok" role="status">{m}</p> }.into_any(),
+                Ok(m) => view! { <p class="notice ok" role="status">{m.to_string()}</p> }.into_any(),
                 Err(e) => view! { <p class="notice error" role="alert" id="import-error">{format!("Import refused: {e}")}</p> }.into_any(),
             })}
         </div>

@@ -1,7 +1,7 @@
 //! Full-size view with keyboard navigation: arrows move, Escape closes.
 
-use super::gallery::GalleryItem;
-use crate::domain::job::excerpt;
+use super::items::use_items;
+use crate::domain::text::excerpt;
 use leptos::prelude::*;
 
 /// The full-size view, open while `open` holds a result's key.
@@ -10,7 +10,7 @@ pub fn Lightbox(
     /// The key of the image shown, `None` when closed.
     open: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let items = expect_context::<Memo<Vec<GalleryItem>>>();
+    let items = use_items();
     let current = Memo::new(move |_| {
         let key = open.get()?;
         items.with(|list| {
@@ -41,7 +41,7 @@ pub fn Lightbox(
         {move || current.get().map(|(pos, len, item)| view! {
             <div class="lightbox" role="dialog" aria-modal="true" aria-label="Full-size view"
                 on:click=move |_| open.set(None)>
-                <img src=item.meta.src.clone() alt=format!("Result {} of “{}” at full size", item.slot + 1, excerpt(&item.prompt, 80))
+                <img src=item.meta.src.clone() alt=format!("Result {} of “{}” at full size", item.slot + 1, excerpt(&item.prompt(), 80))
                     on:click=|ev| ev.stop_propagation() />
                 <div class="lightbox-bar" on:click=|ev| ev.stop_propagation()>
                     <button type="button" on:click=move |_| step(-1) aria-label="Previous image">"←"</button>

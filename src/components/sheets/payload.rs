@@ -1,56 +1,49 @@
 //! The live payload: the exact JSON that will be sent, copy as JSON or curl, and import.
 
+use crate::api::body::{task_text, CopyAs};
 use crate::browser::copy_js_text;
 use crate::domain::import::import;
-use crate::domain::payload::{curl_prefix, curl_suffix};
-use crate::jobs::body_parts;
-use crate::studio::{use_studio, RefItem, RefSource};
-use js_sys::{Array, JsString};
+use crate::domain::RefInput;
+use crate::state::composer::use_composer;
+use crate::state::tray::{use_tray, RefItem, RefSource};
 use leptos::prelude::*;
 
 /// The payload sheet.
 #[component]
-pub fn PayloadPanel() -> impl IntoView {
-    let s = use_studio();
+pub fn PayloadSheet() -> impl IntoView {
+    let composer = use_composer();
+    let tray = use_tray();
+    let items = tray.items();
+    let built = composer.built();
     let shown = Memo::new(move |_| {
-        let labels: Vec<String> = s.refs.with(|r| r.iter().map(RefItem::label).collect());
-        s.built.with(|b| b.display_json(&labels))
+        let labels: Vec<String> = items.with(|r| r.iter().map(RefItem::label).collect());
+        built.with(|b| b.display_json(&labels))
     });
     let message = RwSignal::new(None::<String>);
     let import_text = RwSignal::new(String::new());
-    let copy = move |curl: bool| {
-        let parts = body_parts(&s.built.get_untracked(), &s.refs.get_untracked());
-        let all = if curl {
-            let a = Array::of1(&JsString::from(curl_prefix()));
-            a.concat(&parts)
-                .concat(&Array::of1(&JsString::from(curl_suffix())))
-        } else {
-            parts
-        };
-        let text = all.join("");
+    let copy = move |how: CopyAs| {
+        let uris: Vec<_> = items.with_untracked(|r| r.iter().map(RefItem::data_uri).collect());
+        let text = built.with_untracked(|b| task_text(b, &uris, how));
         leptos::task::spawn_local(async move {
-            message.set(Some(match copy_js_text(&text).await {
-                Ok(()) if curl => "Copied as curl (the key stays $RUNWARE_API_KEY).".into(),
-                Ok(()) => "Copied the JSON.".into(),
-                Err(e) => format!("Could not copy: {e}."),
+            message.set(Some(match (copy_js_text(&text).await, how) {
+                (Ok(()), CopyAs::Curl) => "Copied as curl (the key stays $RUNWARE_API_KEY).".into(),
+                (Ok(()), CopyAs::Json) => "Copied the JSON.".into(),
+                (Err(e), _) => format!("Could not copy: {e}."),
             }));
         });
     };
     let do_import = move || match import(&import_text.get_untracked()) {
         Ok((form, refs)) => {
-            s.form.set(form);
-            let items = refs
-                .into_iter()
-                .map(|r| RefItem {
-                    id: s.fresh_id(),
-                    source: match r {
-                        crate::domain::RefInput::Text(t) => RefSource::Text(t),
-                        crate::domain::RefInput::Local { label } => RefSource::Text(label),
-                    },
-                })
-                .collect();
-            s.refs.set(items);
-            s.attempted.set(true);
+            composer.replace(form);
+            tray.replace(
+                refs.into_iter()
+                    .map(|r| match r {
+                        RefInput::Text(t) => RefSource::Text(t),
+                        RefInput::Local { label } => RefSource::Text(label),
+                    })
+                    .collect(),
+            );
+            composer.reveal_all();
             message.set(Some("Imported into the form.".into()));
         }
         Err(e) => message.set(Some(e.to_string())),
@@ -58,10 +51,10 @@ pub fn PayloadPanel() -> impl IntoView {
     view! {
         <aside class="payload sheet" aria-label="Payload">
             <div class="row">
-                <button type="button" on:click=move |_| copy(false)>"Copy JSON"</button>
-                <button type="button" on:click=move |_| copy(true)>"Copy as curl"</button>
+                <button type="button" on:click=move |_| copy(CopyAs::Json)>"Copy JSON"</button>
+                <button type="button" on:click=move |_| copy(CopyAs::Curl)>"Copy as curl"</button>
             </div>
-            <pre class="json" aria-label="Request JSON"><code>{move || shown.get()}</code></pre>
+            <section aria-label="Request JSON"><pre class="json"><code>{move || shown.get()}</code></pre></section>
             <div class="field">
                 <label for="import-json">"JSON to import"</label>
                 <textarea id="import-json" rows="4" spellcheck="false"

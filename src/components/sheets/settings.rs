@@ -1,31 +1,21 @@
-//! Endpoint and API key, and "test connection".
+//! Endpoint and API key, the time-out, and "test connection".
 
-use crate::browser::storage;
-use crate::jobs::{self, Connection};
-use crate::studio::use_studio;
+use crate::api::account::Connection;
+use crate::domain::form::parse_timeout;
+use crate::state::connection::use_connection;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
-
-/// The connection check, shared by the settings panel and the top bar's status dot.
-#[derive(Clone, Copy)]
-pub struct ConnectionCheck(pub Action<(), Connection>);
 
 /// The settings sheet.
 #[component]
-pub fn SettingsPanel() -> impl IntoView {
-    let s = use_studio();
-    let check = expect_context::<ConnectionCheck>().0;
+pub fn SettingsSheet() -> impl IntoView {
+    let settings = use_settings();
+    let check = use_connection();
     let show_key = RwSignal::new(false);
-    let endpoint_error = move || {
-        let url = s.endpoint.get();
-        let url = url.trim();
-        let ok = url.starts_with('/') || runware::validate::is_http_url(url);
-        (!ok).then_some(
-            "The endpoint must be an http(s) URL or a path on this site, like /api/runware.",
-        )
-    };
-    let timeout_error = move || crate::domain::form::parse_timeout(&s.timeout_s.get()).err();
+    let endpoint_error = move || settings.endpoint_problem();
+    let timeout_error = move || parse_timeout(&settings.timeout().get()).err();
     let result = move || {
-        check.value().get().map(|c| match c {
+        check.result().map(|c| match c {
             Connection::Ok { balance } => (
                 "ok",
                 match balance {
@@ -45,12 +35,8 @@ pub fn SettingsPanel() -> impl IntoView {
             <div class="field">
                 <label for="endpoint">"Endpoint"</label>
                 <input id="endpoint" type="text" spellcheck="false"
-                    prop:value=move || s.endpoint.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        storage::save_endpoint(v.trim());
-                        s.endpoint.set(v);
-                    }
+                    prop:value=move || settings.endpoint().get()
+                    on:input=move |ev| settings.set_endpoint(event_target_value(&ev))
                     aria-invalid=move || endpoint_error().map(|_| "true")
                     aria-describedby=move || endpoint_error().map(|_| "endpoint-error") />
                 <Show when=move || endpoint_error().is_some()>
@@ -63,22 +49,14 @@ pub fn SettingsPanel() -> impl IntoView {
                 <div class="row">
                     <input id="api-key" type=move || if show_key.get() { "text" } else { "password" }
                         autocomplete="off" spellcheck="false" placeholder="optional when the proxy adds it"
-                        prop:value=move || s.api_key.get()
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            storage::save_key(v.trim(), s.remember_key.get_untracked());
-                            s.api_key.set(v);
-                        } />
+                        prop:value=move || settings.api_key().get()
+                        on:input=move |ev| settings.set_api_key(event_target_value(&ev)) />
                     <button type="button" aria-pressed=move || show_key.get().to_string()
                         on:click=move |_| show_key.update(|v| *v = !*v)>"Show"</button>
                 </div>
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || s.remember_key.get()
-                        on:change=move |ev| {
-                            let remember = event_target_checked(&ev);
-                            storage::save_key(s.api_key.get_untracked().trim(), remember);
-                            s.remember_key.set(remember);
-                        } />
+                    <input type="checkbox" prop:checked=move || settings.remember_key().get()
+                        on:change=move |ev| settings.set_remember_key(event_target_checked(&ev)) />
                     "Remember on this device"
                 </label>
                 <p class="hint">"Kept for this tab only unless remembered. Sent only as an Authorization header."</p>
@@ -86,32 +64,20 @@ pub fn SettingsPanel() -> impl IntoView {
             <div class="field">
                 <label for="timeout">"Time-out (seconds)"</label>
                 <input id="timeout" type="text" inputmode="numeric" class="narrow"
-                    prop:value=move || s.timeout_s.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        storage::save_timeout(v.trim());
-                        s.timeout_s.set(v);
-                    }
+                    prop:value=move || settings.timeout().get()
+                    on:input=move |ev| settings.set_timeout(event_target_value(&ev))
                     aria-invalid=move || timeout_error().map(|_| "true")
                     aria-describedby=move || timeout_error().map(|_| "timeout-error") />
                 {move || timeout_error().map(|e| view! { <p class="field-error" id="timeout-error">{e}</p> })}
                 <p class="hint">"How long a sync request waits for its images (async: for the acknowledgement, at most 60 s; then polling by taskUUID). A timed-out request is never sent again by itself: Runware may still run and bill it."</p>
             </div>
             <div class="row">
-                <button type="button" disabled=move || check.pending().get() || endpoint_error().is_some()
-                    on:click=move |_| { check.dispatch(()); }>
-                    {move || if check.pending().get() { "Testing…" } else { "Test connection" }}
+                <button type="button" disabled=move || check.pending() || endpoint_error().is_some()
+                    on:click=move |_| check.run()>
+                    {move || if check.pending() { "Testing…" } else { "Test connection" }}
                 </button>
                 {move || result().map(|(kind, text)| view! { <p class=format!("status {kind}") role="status">{text}</p> })}
             </div>
         </section>
     }
-}
-
-/// Creates the shared connection check.
-pub fn connection_check() -> ConnectionCheck {
-    let s = use_studio();
-    ConnectionCheck(Action::new_local(move |_: &()| {
-        jobs::test_connection(s.endpoint_now())
-    }))
 }

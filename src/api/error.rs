@@ -1,0 +1,95 @@
+//! What can go wrong talking to the endpoint, in words a user reads, and which failures are
+//! worth another try.
+
+use thiserror::Error;
+
+/// Whether sending the same request again is safe: a poll is, a task that bills may not be
+/// (it may have run already).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Idempotency {
+    /// Asking again changes nothing (polls, the account lookup).
+    Safe,
+    /// The request may start billed work; a garbled or timed-out answer is not resent.
+    Billed,
+}
+
+/// Everything that can go wrong talking to the endpoint.
+#[derive(Clone, Debug, Error, PartialEq)]
+pub enum ClientError {
+    #[error("Could not reach the endpoint ({0}).")]
+    Network(String),
+    #[error("No answer within {0} s (the time-out in Settings). The task may still run on Runware and be billed.")]
+    Timeout(u32),
+    #[error("{}", api_message(*status, errors))]
+    Api {
+        status: u16,
+        errors: Vec<runware::ApiError>,
+        retry_after_ms: Option<u64>,
+    },
+    #[error("The endpoint answered HTTP {status} with {what}, not Runware's JSON. Is the endpoint URL right?")]
+    Unreadable { status: u16, what: String },
+    #[error("Cancelled.")]
+    Cancelled,
+}
+
+fn api_message(status: u16, errors: &[runware::ApiError]) -> String {
+    match errors.first() {
+        Some(e) => format!("{}: {} (HTTP {status})", e.code, e.message),
+        None => format!("HTTP {status} without an error message."),
+    }
+}
+
+impl ClientError {
+    /// Worth retrying: the same request may succeed later. A garbled 2xx answer to a task that
+    /// bills is not retried (the task may have run); polls are safe to repeat.
+    pub fn is_transient(&self, repeat: Idempotency) -> bool {
+        let idempotent = repeat == Idempotency::Safe;
+        match self {
+            ClientError::Network(_) => true,
+            // A billed task that timed out may be running: sending it again could bill twice.
+            ClientError::Timeout(_) => idempotent,
+            ClientError::Api { status, .. } => runware::is_transient_status(*status),
+            ClientError::Unreadable { status, .. } => {
+                runware::is_transient_status(*status) || (idempotent && *status < 300)
+            }
+            ClientError::Cancelled => false,
+        }
+    }
+
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self {
+            ClientError::Api {
+                retry_after_ms: Some(ms),
+                ..
+            } => Some(std::time::Duration::from_millis(*ms)),
+            _ => None,
+        }
+    }
+
+    /// The first Runware error, for code, message and the parameter it names.
+    pub fn first_api_error(&self) -> Option<&runware::ApiError> {
+        match self {
+            ClientError::Api { errors, .. } => errors.first(),
+            _ => None,
+        }
+    }
+
+    /// What kind of problem this is, for the headline a user sees.
+    pub fn category(&self) -> runware::ErrorCategory {
+        match self {
+            ClientError::Api { status, errors, .. } => {
+                let e = errors.first();
+                let param = e.and_then(|e| e.parameters().into_iter().next());
+                runware::categorize(
+                    e.map_or("", |e| e.code.as_str()),
+                    Some(*status),
+                    param.as_deref(),
+                )
+            }
+            ClientError::Network(_) | ClientError::Timeout(_) | ClientError::Unreadable { .. } => {
+                runware::ErrorCategory::Network
+            }
+            ClientError::Cancelled => runware::ErrorCategory::Other,
+        }
+    }
+}

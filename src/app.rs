@@ -1,0 +1,105 @@
+//! The app: its contexts, the history read back and resumed, and the page's frame.
+
+use crate::browser::Span;
+use crate::components::composer::Composer as ComposerColumn;
+use crate::components::feed::gallery::Gallery;
+use crate::components::sheets::payload::PayloadSheet;
+use crate::components::sheets::settings::SettingsSheet;
+use crate::components::shell::topbar::TopBar;
+use crate::history::restore::{restore, Portion, FIRST_SCREEN_JOBS};
+use crate::history::writer::Writer;
+use crate::jobs::job::Job;
+use crate::jobs::poll::resume;
+use crate::jobs::runner::Runner;
+use crate::state::clock::Clock;
+use crate::state::composer::Composer;
+use crate::state::connection::ConnectionCheck;
+use crate::state::feed::Feed;
+use crate::state::presets::Presets;
+use crate::state::settings::Settings;
+use crate::state::storage::StorageStatus;
+use crate::state::tray::Tray;
+use leptos::prelude::*;
+
+/// Creates and provides every context; returns the job runner.
+pub fn provide_state() -> Runner {
+    let settings = Settings::load();
+    let tray = Tray::new();
+    let composer = Composer::new(tray);
+    let status = StorageStatus::new();
+    let writer = Writer::new(status);
+    let feed = Feed::new();
+    let runner = Runner {
+        feed,
+        writer,
+        settings,
+        composer,
+    };
+    provide_context(settings);
+    provide_context(tray);
+    provide_context(composer);
+    provide_context(status);
+    provide_context(writer);
+    provide_context(feed);
+    provide_context(runner);
+    provide_context(Presets::load());
+    provide_context(ConnectionCheck::new(settings));
+    provide_context(Clock::start());
+    runner
+}
+
+/// Resumes polling the async jobs that were still running when the page closed.
+fn resume_running(r: Runner, jobs: Vec<Job>) {
+    for job in jobs {
+        if job.is_async() && !job.state.get_untracked().is_final() {
+            r.feed.spawn_for(job, resume(r, job));
+        }
+    }
+}
+
+/// Reads the history back (the first screen, then the rest once it is painted), resumes what
+/// was running, then applies writes until the app closes.
+async fn keep_history(r: Runner, status: StorageStatus) {
+    let span = Span::start("kling:history-load");
+    let paint = Span::start("kling:history-paint");
+    let open = Span::start("kling:history-open");
+    let db = r.writer.open().await;
+    open.end();
+    let Some(db) = db else { return };
+    match restore(&db, r.feed, r.writer, Portion::Newest(FIRST_SCREEN_JOBS)).await {
+        Ok(jobs) => resume_running(r, jobs),
+        Err(e) => status.set_problem(Some(e.to_string())),
+    }
+    span.end();
+    status.set_ready();
+    crate::browser::next_paint().await;
+    paint.end();
+    match restore(&db, r.feed, r.writer, Portion::All).await {
+        Ok(jobs) => resume_running(r, jobs),
+        Err(e) => status.set_problem(Some(e.to_string())),
+    }
+    r.writer.run(r.feed, db).await;
+}
+
+/// The whole app: top bar, composer and feed, with the settings and payload sheets.
+#[component]
+pub fn App() -> impl IntoView {
+    let runner = provide_state();
+    let status = expect_context::<StorageStatus>();
+    leptos::task::spawn_local_scoped_with_cancellation(keep_history(runner, status));
+    let show_settings = RwSignal::new(false);
+    let show_payload = RwSignal::new(false);
+    view! {
+        <TopBar show_settings show_payload />
+        <Show when=move || show_settings.get()>
+            <SettingsSheet />
+        </Show>
+        <main class="layout">
+            <ComposerColumn />
+            <Gallery />
+        </main>
+        <Show when=move || show_payload.get()>
+            <PayloadSheet />
+        </Show>
+    }
+}

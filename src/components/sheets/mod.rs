@@ -1,0 +1,4 @@
+//! Sheets that open beside the page.
+
+pub mod payload;
+pub mod settings;

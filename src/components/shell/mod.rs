@@ -1,0 +1,3 @@
+//! The page's frame.
+
+pub mod topbar;

@@ -1,0 +1,21 @@
+//! What running a job needs: where jobs show, where they are kept, where requests go, and
+//! where a field Runware refused is reported.
+
+use crate::history::writer::Writer;
+use crate::state::composer::Composer;
+use crate::state::feed::Feed;
+use crate::state::settings::Settings;
+use leptos::prelude::*;
+
+/// The job runner's context.
+#[derive(Clone, Copy)]
+pub struct Runner {
+    pub feed: Feed,
+    pub writer: Writer,
+    pub settings: Settings,
+    pub composer: Composer,
+}
+
+pub fn use_runner() -> Runner {
+    expect_context()
+}

@@ -1,0 +1,171 @@
+//! The jobs on show, newest first, with the history filters and the results picked for
+//! comparison. Each job's signals belong to an owner of the job's own, a child of the app's:
+//! deleting a job disposes them and cancels whatever task was running for it.
+
+use crate::domain::history::Filter;
+use crate::jobs::job::{Job, JobId, JobInfo, Origin, Progress};
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+
+/// The feed's state.
+#[derive(Clone, Copy)]
+pub struct Feed {
+    jobs: RwSignal<Vec<Job>>,
+    filter: RwSignal<Filter>,
+    /// Keys of the results picked for comparison (at most two).
+    compare: RwSignal<Vec<String>>,
+    /// When this visit began (Unix ms).
+    opened_ms: f64,
+    root: StoredValue<Owner>,
+    owners: StoredValue<HashMap<JobId, Owner>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Feed {
+    /// A feed whose jobs belong to the current owner (the app's).
+    pub fn new() -> Feed {
+        Feed {
+            jobs: RwSignal::new(Vec::new()),
+            filter: RwSignal::new(Filter::default()),
+            compare: RwSignal::new(Vec::new()),
+            opened_ms: crate::browser::epoch_ms(),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
+            owners: StoredValue::new(HashMap::new()),
+            next_id: StoredValue::new(1),
+        }
+    }
+
+    pub fn jobs(self) -> ReadSignal<Vec<Job>> {
+        self.jobs.read_only()
+    }
+
+    pub fn opened_ms(self) -> f64 {
+        self.opened_ms
+    }
+
+    /// Creates a job under an owner of its own; it shows once inserted.
+    pub fn create(self, info: JobInfo, progress: Progress) -> Job {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let id = JobId(id);
+        let owner = self.root.with_value(Owner::child);
+        let job = owner.with(|| Job::new(id, info, progress));
+        self.owners.update_value(|o| {
+            o.insert(id, owner);
+        });
+        job
+    }
+
+    /// Runs `task` for `job`, under the job's owner: deleting the job cancels it.
+    pub fn spawn_for(self, job: Job, task: impl Future<Output = ()> + 'static) {
+        if let Some(owner) = self.owners.with_value(|o| o.get(&job.id).cloned()) {
+            owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task));
+        }
+    }
+
+    /// Shows a job submitted now, above everything.
+    pub fn insert_newest(self, job: Job) {
+        self.jobs.update(|jobs| jobs.insert(0, job));
+    }
+
+    /// Shows stored jobs, then keeps the feed in time order, newest first.
+    pub fn add_stored(self, jobs: Vec<Job>) {
+        if jobs.is_empty() {
+            return;
+        }
+        self.jobs.update(|all| {
+            all.extend(jobs);
+            all.sort_by(|a, b| b.started_ms().total_cmp(&a.started_ms()));
+        });
+    }
+
+    pub fn find(self, id: JobId) -> Option<Job> {
+        self.jobs
+            .with_untracked(|j| j.iter().find(|j| j.id == id).copied())
+    }
+
+    /// The taskUUIDs on show; `None` once the app is gone.
+    pub fn known_uuids(self) -> Option<HashSet<String>> {
+        self.jobs
+            .try_with_untracked(|j| j.iter().map(|j| j.task_uuid()).collect())
+    }
+
+    /// Takes jobs off the feed (`None`: all) and disposes them once the views have let go.
+    pub fn remove(self, task_uuids: Option<&[String]>) -> Vec<Job> {
+        let doomed = |j: &Job| task_uuids.is_none_or(|ids| ids.contains(&j.task_uuid()));
+        let gone: Vec<Job> = self
+            .jobs
+            .with_untracked(|jobs| jobs.iter().filter(|j| doomed(j)).copied().collect());
+        self.jobs.update(|jobs| jobs.retain(|j| !doomed(j)));
+        self.compare.set(Vec::new());
+        let owners: Vec<Owner> = self
+            .owners
+            .try_update_value(|o| gone.iter().filter_map(|j| o.remove(&j.id)).collect())
+            .unwrap_or_default();
+        for job in &gone {
+            job.abort();
+        }
+        // After this turn's view updates, which may still read the rows being removed.
+        set_timeout(
+            move || owners.iter().for_each(Owner::cleanup),
+            Default::default(),
+        );
+        gone
+    }
+
+    pub fn filter(self) -> ReadSignal<Filter> {
+        self.filter.read_only()
+    }
+
+    pub fn edit_filter(self, f: impl FnOnce(&mut Filter)) {
+        self.filter.update(f);
+    }
+
+    pub fn compare(self) -> ReadSignal<Vec<String>> {
+        self.compare.read_only()
+    }
+
+    /// Picks or unpicks a result for comparison; a third pick replaces the older one.
+    pub fn toggle_compare(self, key: &str) {
+        self.compare.update(|c| {
+            if let Some(p) = c.iter().position(|k| k == key) {
+                c.remove(p);
+            } else {
+                if c.len() == 2 {
+                    c.remove(0);
+                }
+                c.push(key.to_owned());
+            }
+        })
+    }
+
+    pub fn clear_compare(self) {
+        self.compare.set(Vec::new());
+    }
+
+    /// Total cost of every result submitted in this visit (USD).
+    pub fn session_cost(self) -> f64 {
+        self.jobs.with(|jobs| {
+            jobs.iter()
+                .filter(|j| j.origin() == Origin::ThisVisit)
+                .map(|j| j.cost())
+                .sum()
+        })
+    }
+
+    /// Total cost of everything in the stored history, this visit included (USD).
+    pub fn history_cost(self) -> f64 {
+        self.jobs.with(|jobs| jobs.iter().map(|j| j.cost()).sum())
+    }
+}
+
+impl Default for Feed {
+    fn default() -> Self {
+        Feed::new()
+    }
+}
+
+pub fn use_feed() -> Feed {
+    expect_context()
+}

@@ -1,0 +1,11 @@
+//! The app's shared state, one small `Copy` context per concern. A setter that must persist
+//! does so itself, so views never touch storage.
+
+pub mod clock;
+pub mod composer;
+pub mod connection;
+pub mod feed;
+pub mod presets;
+pub mod settings;
+pub mod storage;
+pub mod tray;

@@ -54,8 +54,9 @@ impl Default for SizeChoice {
     }
 }
 
-/// Everything the composer holds except the reference images.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Everything the composer holds except the reference images. A `Store` in the app, so each
+/// field has its own subscribers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, reactive_stores::Store)]
 #[serde(default, rename_all = "camelCase")]
 pub struct Form {
     pub prompt: String,

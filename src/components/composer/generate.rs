@@ -2,6 +2,7 @@
 //! when it is.
 
 use super::field::{FieldMessage, Wiring};
+use crate::domain::form::FormStoreFields;
 use crate::domain::text::money;
 use crate::domain::Control;
 use crate::jobs::run::submit;
@@ -29,10 +30,10 @@ pub fn GenerateBar() -> impl IntoView {
         .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     };
-    let count = composer.select(|f| f.result_count());
+    let results = composer.form().results();
     let estimate = move || {
-        count
-            .get()
+        results
+            .with(|r| r.trim().parse::<i64>().ok())
             .filter(|n| (1..=20).contains(n))
             .map(|n| {
                 format!(

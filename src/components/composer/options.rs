@@ -1,8 +1,9 @@
 //! Output, delivery, safety and advanced options.
 
 use super::field::{FieldMessage, Wiring};
-use crate::domain::{Control, Form};
-use crate::state::composer::use_composer;
+use crate::domain::form::FormStoreFields;
+use crate::domain::Control;
+use crate::state::composer::{use_composer, FormField};
 use leptos::prelude::*;
 use runware::{DeliveryMethod, OutputFormat, OutputType, SafetyMode};
 
@@ -18,20 +19,17 @@ fn NumberField(
     /// The largest value the browser's spinner offers.
     #[prop(optional)]
     max: Option<i64>,
-    /// Reads the raw text from the form.
-    get: fn(&Form) -> String,
-    /// Writes the raw text into the form.
-    put: fn(&mut Form, String),
+    /// The form's raw text for it.
+    field: FormField<String>,
 ) -> impl IntoView {
     let composer = use_composer();
-    let value = composer.select(get);
     let wiring = Wiring::of(control);
     view! {
         <div class="field small">
             <label for=control.id()>{label}</label>
             <input id=control.id() type="number" inputmode="numeric" min=min max=max
-                prop:value=move || value.get()
-                on:input=move |ev| composer.edit(control, |f| put(f, event_target_value(&ev)))
+                prop:value=move || field.get()
+                on:input=move |ev| composer.edit(control, |_| field.set(event_target_value(&ev)))
                 on:blur=move |_| composer.touch(control)
                 aria-invalid=wiring.invalid()
                 aria-describedby=wiring.described_by() />
@@ -47,20 +45,17 @@ fn UrlField(
     control: Control,
     /// Visible label.
     label: &'static str,
-    /// Reads the value from the form.
-    get: fn(&Form) -> String,
-    /// Writes the value into the form.
-    put: fn(&mut Form, String),
+    /// The form's value for it.
+    field: FormField<String>,
 ) -> impl IntoView {
     let composer = use_composer();
-    let value = composer.select(get);
     let wiring = Wiring::of(control);
     view! {
         <div class="field">
             <label for=control.id()>{label}</label>
             <input id=control.id() type="url" placeholder="https://…"
-                prop:value=move || value.get()
-                on:input=move |ev| composer.edit(control, |f| put(f, event_target_value(&ev)))
+                prop:value=move || field.get()
+                on:input=move |ev| composer.edit(control, |_| field.set(event_target_value(&ev)))
                 on:blur=move |_| composer.touch(control)
                 aria-invalid=wiring.invalid()
                 aria-describedby=wiring.described_by() />
@@ -78,16 +73,13 @@ fn Choice<T>(
     label: &'static str,
     /// Every value, with its wire name and the words shown for it.
     options: Vec<(T, &'static str, &'static str)>,
-    /// Reads the value from the form.
-    get: fn(&Form) -> T,
-    /// Writes the value into the form.
-    put: fn(&mut Form, T),
+    /// The form's value for it.
+    field: FormField<T>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
     let composer = use_composer();
-    let value = composer.select(get);
     let wiring = Wiring::of(control);
     let values: Vec<(T, &'static str)> = options.iter().map(|(v, wire, _)| (*v, *wire)).collect();
     view! {
@@ -100,11 +92,11 @@ where
                     let picked = event_target_value(&ev);
                     if let Some((v, _)) = values.iter().find(|(_, w)| *w == picked) {
                         let v = *v;
-                        composer.edit(control, |f| put(f, v));
+                        composer.edit(control, |_| field.set(v));
                     }
                 }>
                 {options.into_iter().map(|(v, wire, words)| view! {
-                    <option value=wire selected=move || value.get() == v>{words}</option>
+                    <option value=wire selected=move || field.get() == v>{words}</option>
                 }).collect_view()}
             </select>
             <FieldMessage control />
@@ -115,8 +107,9 @@ where
 /// Results, quality, output type and format, time to live.
 #[component]
 pub fn OutputOptions() -> impl IntoView {
-    let composer = use_composer();
-    let is_url = composer.select(|f| f.output_type == OutputType::Url);
+    let form = use_composer().form();
+    let output_type = form.output_type();
+    let is_url = Memo::new(move |_| output_type.get() == OutputType::Url);
     let types = OutputType::ALL
         .into_iter()
         .map(|t| {
@@ -137,19 +130,19 @@ pub fn OutputOptions() -> impl IntoView {
             <legend>"Output"</legend>
             <div class="row">
                 <NumberField control=Control::Results label="Number of results" min=1 max=20
-                    get=|f| f.results.clone() put=|f, v| f.results = v />
+                    field=form.results() />
                 <NumberField control=Control::Quality label="Quality" min=20 max=99
-                    get=|f| f.quality.clone() put=|f, v| f.quality = v />
+                    field=form.quality() />
             </div>
             <div class="row">
                 <Choice control=Control::OutputType label="Output type" options=types
-                    get=|f| f.output_type put=|f, v| f.output_type = v />
+                    field=output_type />
                 <Choice control=Control::OutputFormat label="Format" options=formats
-                    get=|f| f.output_format put=|f, v| f.output_format = v />
+                    field=form.output_format() />
             </div>
             <Show when=move || is_url.get()>
                 <NumberField control=Control::Ttl label="Time to live (seconds, optional)" min=60
-                    get=|f| f.ttl.clone() put=|f, v| f.ttl = v />
+                    field=form.ttl() />
             </Show>
         </fieldset>
         <DeliveryOptions />
@@ -161,10 +154,9 @@ pub fn OutputOptions() -> impl IntoView {
 #[component]
 fn DeliveryOptions() -> impl IntoView {
     let composer = use_composer();
-    let delivery = composer.select(|f| f.delivery);
-    let include_cost = composer.select(|f| f.include_cost);
-    let safety_check = composer.select(|f| f.safety_check);
-    let safety_mode = composer.select(|f| f.safety_mode);
+    let form = composer.form();
+    let (delivery, include_cost) = (form.delivery(), form.include_cost());
+    let (safety_check, safety_mode) = (form.safety_check(), form.safety_mode());
     let delivery_wiring = Wiring::of(Control::Delivery);
     let cost_wiring = Wiring::of(Control::IncludeCost);
     let safety_wiring = Wiring::of(Control::Safety);
@@ -177,7 +169,7 @@ fn DeliveryOptions() -> impl IntoView {
                     <label class="radio">
                         <input type="radio" name="delivery" value=d.as_str()
                             prop:checked=move || delivery.get() == d
-                            on:change=move |_| composer.edit(Control::Delivery, |f| f.delivery = d) />
+                            on:change=move |_| composer.edit(Control::Delivery, |_| delivery.set(d)) />
                         {match d { DeliveryMethod::Async => "Async (poll)", DeliveryMethod::Sync => "Sync (wait)" }}
                     </label>
                 }).collect_view()}
@@ -188,7 +180,7 @@ fn DeliveryOptions() -> impl IntoView {
                 <input type="checkbox" id=Control::IncludeCost.id()
                     aria-invalid=cost_wiring.invalid() aria-describedby=cost_wiring.described_by()
                     prop:checked=move || include_cost.get()
-                    on:change=move |ev| composer.edit(Control::IncludeCost, |f| f.include_cost = event_target_checked(&ev)) />
+                    on:change=move |ev| composer.edit(Control::IncludeCost, |_| include_cost.set(event_target_checked(&ev))) />
                 "Include cost"
             </label>
             <FieldMessage control=Control::IncludeCost />
@@ -197,7 +189,7 @@ fn DeliveryOptions() -> impl IntoView {
                     <input type="checkbox" id=Control::Safety.id()
                         aria-invalid=safety_wiring.invalid() aria-describedby=safety_wiring.described_by()
                         prop:checked=move || safety_check.get()
-                        on:change=move |ev| composer.edit(Control::Safety, |f| f.safety_check = event_target_checked(&ev)) />
+                        on:change=move |ev| composer.edit(Control::Safety, |_| safety_check.set(event_target_checked(&ev))) />
                     "Safety check"
                 </label>
                 <Show when=move || safety_check.get()>
@@ -205,7 +197,7 @@ fn DeliveryOptions() -> impl IntoView {
                         "Mode "
                         <select aria-label="Safety mode" on:change=move |ev| {
                             let mode = if event_target_value(&ev) == "none" { SafetyMode::None } else { SafetyMode::Fast };
-                            composer.edit(Control::Safety, |f| f.safety_mode = mode);
+                            composer.edit(Control::Safety, |_| safety_mode.set(mode));
                         }>
                             <option value="fast" selected=move || safety_mode.get() == SafetyMode::Fast>"fast"</option>
                             <option value="none" selected=move || safety_mode.get() == SafetyMode::None>"none"</option>
@@ -222,16 +214,16 @@ fn DeliveryOptions() -> impl IntoView {
 #[component]
 fn AdvancedOptions() -> impl IntoView {
     let composer = use_composer();
+    let form = composer.form();
     let webhook = composer.message(Control::Webhook);
     let upload = composer.message(Control::UploadEndpoint);
     let needs_attention = move || webhook.with(Option::is_some) || upload.with(Option::is_some);
     view! {
         <details class="field group advanced" aria-label="Advanced" prop:open=needs_attention>
             <summary>"Advanced"</summary>
-            <UrlField control=Control::Webhook label="Webhook URL"
-                get=|f| f.webhook_url.clone() put=|f, v| f.webhook_url = v />
+            <UrlField control=Control::Webhook label="Webhook URL" field=form.webhook_url() />
             <UrlField control=Control::UploadEndpoint label="Upload endpoint"
-                get=|f| f.upload_endpoint.clone() put=|f, v| f.upload_endpoint = v />
+                field=form.upload_endpoint() />
         </details>
     }
 }

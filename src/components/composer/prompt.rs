@@ -1,6 +1,7 @@
 //! The prompt, its live character count, and Ctrl/Cmd+Enter to generate.
 
 use super::field::{FieldMessage, Wiring};
+use crate::domain::form::FormStoreFields;
 use crate::domain::Control;
 use crate::jobs::run::submit;
 use crate::jobs::runner::use_runner;
@@ -13,7 +14,7 @@ use runware::limits::{PROMPT_MAX, PROMPT_MIN};
 pub fn PromptField() -> impl IntoView {
     let composer = use_composer();
     let runner = use_runner();
-    let prompt = composer.select(|f| f.prompt.clone());
+    let prompt = composer.form().prompt();
     let count = Memo::new(move |_| prompt.with(|p| p.chars().count()));
     let wiring = Wiring::of(Control::Prompt);
     view! {
@@ -33,7 +34,7 @@ pub fn PromptField() -> impl IntoView {
                 rows="6"
                 placeholder="Describe a shot: subject, setting, light, style…"
                 prop:value=move || prompt.get()
-                on:input=move |ev| composer.edit(Control::Prompt, |f| f.prompt = event_target_value(&ev))
+                on:input=move |ev| composer.edit(Control::Prompt, |f| f.prompt().set(event_target_value(&ev)))
                 on:blur=move |_| composer.touch(Control::Prompt)
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {

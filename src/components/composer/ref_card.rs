@@ -1,6 +1,7 @@
 //! One reference in the tray: number, thumbnail, sizes before and after, reorder, remove;
 //! and a refused file with its reasons.
 
+use crate::domain::form::FormStoreFields;
 use crate::domain::refcheck::Downscale;
 use crate::domain::text::human_bytes;
 use crate::domain::SizeChoice;
@@ -45,7 +46,8 @@ pub fn RefCard(
     let position =
         Memo::new(move |_| items.with(|r| r.iter().position(|i| i.id == id).unwrap_or(0)));
     let total = Memo::new(move |_| items.with(Vec::len));
-    let matches_first = use_composer().select(|f| matches!(f.size, SizeChoice::MatchFirst(_)));
+    let size = use_composer().form().size();
+    let matches_first = Memo::new(move |_| matches!(size.get(), SizeChoice::MatchFirst(_)));
     let is_aspect_source = move || position.get() == 0 && matches_first.get();
     let (thumb, details, note, can_toggle, downscale) = facts(&item);
     let label = item.label();

@@ -2,6 +2,7 @@
 //! when references are present. Nothing else can be chosen.
 
 use super::field::{FieldMessage, Wiring};
+use crate::domain::form::FormStoreFields;
 use crate::domain::{Control, SizeChoice};
 use crate::state::composer::use_composer;
 use crate::state::tray::use_tray;
@@ -12,14 +13,15 @@ use runware::{Aspect, Resolution, Size};
 #[component]
 pub fn SizePicker() -> impl IntoView {
     let composer = use_composer();
-    let choice = composer.select(|f| f.size);
+    let size = composer.form().size();
+    let choice = Memo::new(move |_| size.get());
     let tier = Memo::new(move |_| match choice.get() {
         SizeChoice::Fixed(size) => size.tier(),
         SizeChoice::MatchFirst(t) => t,
     });
     let items = use_tray().items();
     let has_refs = Memo::new(move |_| items.with(|r| !r.is_empty()));
-    let set = move |c: SizeChoice| composer.edit(Control::Size, |f| f.size = c);
+    let set = move |c: SizeChoice| composer.edit(Control::Size, |f| f.size().set(c));
     let wiring = Wiring::of(Control::Size);
     let set_tier = move |t: Resolution| {
         set(match choice.get_untracked() {

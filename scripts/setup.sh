@@ -17,6 +17,10 @@ command -v nginx >/dev/null || apt_missing+=(nginx-light)
 command -v brotli >/dev/null || apt_missing+=(brotli)
 [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
   || apt_missing+=(libnginx-mod-http-brotli-static)
+# nginx's JavaScript module: the deployed proxy's allow-list of tasks runs in it.
+[ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || apt_missing+=(libnginx-mod-http-js)
+command -v openssl >/dev/null || apt_missing+=(openssl)
+command -v curl >/dev/null || apt_missing+=(curl)
 command -v npm >/dev/null || apt_missing+=(nodejs npm)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"

@@ -12,6 +12,8 @@ pub enum Connection {
     Ok { balance: Option<f64> },
     /// The endpoint answered but refused the key.
     KeyRefused(String),
+    /// The site's login in front of the proxy has expired.
+    SignIn(String),
     /// No usable answer.
     Down(String),
 }
@@ -23,6 +25,7 @@ pub async fn test_connection(ep: Endpoint) -> Connection {
         Ok(env) => Connection::Ok {
             balance: env.results_for(&task_uuid).find_map(|r| r.balance),
         },
+        Err(e @ ClientError::SignIn) => Connection::SignIn(e.to_string()),
         Err(
             e @ ClientError::Api {
                 status: 401 | 403, ..

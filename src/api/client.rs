@@ -142,6 +142,12 @@ async fn read_answer(resp: Response) -> Result<Envelope, ClientError> {
     let retry_after_ms = header("retry-after")
         .and_then(|v| runware::parse_retry_after(&v))
         .map(|d| d.as_millis() as u64);
+    // The site's own login (nginx's basic auth), not Runware refusing the key.
+    let basic = header("www-authenticate")
+        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("basic"));
+    if status == 401 && basic {
+        return Err(ClientError::SignIn);
+    }
     let html = header("content-type").is_some_and(|t| t.contains("html"));
     let text = JsFuture::from(
         resp.text()

@@ -28,6 +28,9 @@ pub enum ClientError {
     },
     #[error("The endpoint answered HTTP {status} with {what}, not Runware's JSON. Is the endpoint URL right?")]
     Unreadable { status: u16, what: String },
+    /// The site in front of the proxy wants its login again (HTTP basic auth expired).
+    #[error("This site asks you to sign in again (the login has expired): reload the page and sign in. Nothing was sent to Runware.")]
+    SignIn,
     #[error("Cancelled.")]
     Cancelled,
 }
@@ -52,7 +55,7 @@ impl ClientError {
             ClientError::Unreadable { status, .. } => {
                 runware::is_transient_status(*status) || (idempotent && *status < 300)
             }
-            ClientError::Cancelled => false,
+            ClientError::SignIn | ClientError::Cancelled => false,
         }
     }
 
@@ -89,6 +92,7 @@ impl ClientError {
             ClientError::Network(_) | ClientError::Timeout(_) | ClientError::Unreadable { .. } => {
                 runware::ErrorCategory::Network
             }
+            ClientError::SignIn => runware::ErrorCategory::SiteLogin,
             ClientError::Cancelled => runware::ErrorCategory::Other,
         }
     }

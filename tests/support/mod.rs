@@ -19,6 +19,9 @@ pub struct Harness {
     driver: String,
     pub site: String,
     pub mock: String,
+    /// nginx's runtime folder (its logs), for `Site::Nginx`.
+    pub nginx_dir: Option<PathBuf>,
+    nginx: Option<(Nginx, tempdir::Dir)>,
     _mock: KillOnDrop,
     _driver: KillOnDrop,
     _site: Option<tokio::task::JoinHandle<()>>,
@@ -103,8 +106,12 @@ async fn wait_for_http(url: &str) {
 pub enum Site {
     /// A small in-test server that forwards the endpoint path, adding a proxy key.
     Builtin,
-    /// Real nginx with `deploy/`'s configuration, adding this key from its environment.
-    Nginx { api_key: &'static str },
+    /// Real nginx with `deploy/`'s configuration, adding this key from its environment,
+    /// behind a login that the browser is given (as if the user had signed in).
+    Nginx {
+        api_key: &'static str,
+        login: (&'static str, &'static str),
+    },
     /// The README's serve command (`trunk serve`, a debug build) with `RUNWARE_API_KEY` and
     /// `RUNWARE_UPSTREAM` pointing at the stand-in: the dev proxy adds this key.
     DevServe { api_key: &'static str },
@@ -147,7 +154,12 @@ impl Harness {
                 "--slot-stagger-ms",
                 "300",
             ])
-            .args(["--public-url", &format!("{site}/api/runware")])
+            .args(match &site_kind {
+                // The deployed proxy forwards only tasks; images come from the stand-in itself,
+                // as they come from Runware's image host.
+                Site::Nginx { .. } => Vec::new(),
+                _ => vec!["--public-url".to_owned(), format!("{site}/api/runware")],
+            })
             .args(mock_args)
             .stdout(Stdio::null())
             .spawn()
@@ -155,15 +167,29 @@ impl Harness {
         let mock_guard = KillOnDrop(mock_child);
         wait_for_http(&format!("{mock}/__mock/health")).await;
 
+        let mut login = None;
+        let mut nginx_dir = None;
+        let mut nginx_proc = None;
         let (site_task, proxy): (_, Option<Box<dyn Send + Sync>>) = match site_kind {
             Site::Builtin => (
                 Some(tokio::spawn(serve_site(dist, site_port, mock.clone()))),
                 None,
             ),
-            Site::Nginx { api_key } => (
-                None,
-                Some(Box::new(start_nginx(&dist, site_port, &mock, api_key))),
-            ),
+            Site::Nginx {
+                api_key,
+                login: (user, password),
+            } => {
+                let users = tempdir::Dir::new("users");
+                let file = users.join("htpasswd");
+                std::fs::write(&file, format!("{user}:{{PLAIN}}{password}\n")).unwrap();
+                let env = [("KLING_HTPASSWD", file.display().to_string())];
+                let nginx = Nginx::start(&dist, site_port, &mock, api_key, &env)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                login = Some(basic_auth(user, password));
+                nginx_dir = Some(nginx.runtime.clone());
+                nginx_proc = Some((nginx, users));
+                (None, None)
+            }
             Site::DevServe { api_key } => {
                 let env = [
                     ("RUNWARE_UPSTREAM", format!("{mock}/v1")),
@@ -211,6 +237,17 @@ impl Harness {
             }
         };
         let driver = format!("http://127.0.0.1:{driver_port}");
+        if let Some(auth) = &login {
+            // What the browser sends once the user has signed in at its login prompt.
+            cdp(&browser, &driver, "Network.enable", serde_json::json!({})).await;
+            cdp(
+                &browser,
+                &driver,
+                "Network.setExtraHTTPHeaders",
+                serde_json::json!({ "headers": { "Authorization": auth } }),
+            )
+            .await;
+        }
         if let Some(quota) = quota {
             cdp(
                 &browser,
@@ -226,6 +263,8 @@ impl Harness {
             driver,
             site,
             mock,
+            nginx_dir,
+            nginx: nginx_proc,
             _mock: mock_guard,
             _driver: driver_guard,
             _site: site_task,
@@ -485,6 +524,14 @@ impl Harness {
         );
     }
 
+    /// The processes of this test's nginx (master and workers).
+    pub fn nginx_pids(&self) -> Vec<u32> {
+        self.nginx
+            .as_ref()
+            .map(|(n, _)| n.pids())
+            .unwrap_or_default()
+    }
+
     /// Ends the session; every test checks on the way out that the page broke no rule of its
     /// Content-Security-Policy.
     pub async fn close(self) {
@@ -516,33 +563,110 @@ fn xpath_literal(s: &str) -> String {
     }
 }
 
-/// Renders `deploy/nginx.conf.template` with `deploy/render.sh` and runs nginx in front of
-/// the stand-in, exactly as the README tells an operator to.
-fn start_nginx(dist: &Path, port: u16, mock: &str, api_key: &str) -> KillOnDrop {
-    let runtime = std::env::temp_dir().join(format!("kling-nginx-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&runtime).unwrap();
-    let out = Command::new("bash")
+/// `Authorization` header value for HTTP basic auth.
+pub fn basic_auth(user: &str, password: &str) -> String {
+    use base64::Engine;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+    )
+}
+
+/// Runs `deploy/render.sh` as the README tells an operator to, with `env` added.
+pub fn render(env: &[(&str, String)]) -> std::process::Output {
+    Command::new("bash")
         .arg(root().join("deploy/render.sh"))
-        .env("KLING_DIST", dist)
-        .env("KLING_LISTEN", format!("127.0.0.1:{port}"))
-        .env("KLING_RUNTIME_DIR", &runtime)
-        .env("RUNWARE_UPSTREAM", format!("{mock}/v1"))
-        .env("RUNWARE_API_KEY", api_key)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .output()
-        .expect("deploy/render.sh runs");
-    assert!(
-        out.status.success(),
-        "render: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let conf = runtime.join("nginx.conf");
-    std::fs::write(&conf, &out.stdout).unwrap();
-    let child = Command::new("nginx")
-        .args(["-c", conf.to_str().unwrap(), "-g", "daemon off;"])
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("nginx on PATH (scripts/setup.sh installs it)");
-    KillOnDrop(child)
+        .expect("deploy/render.sh runs")
+}
+
+/// Real nginx with `deploy/`'s configuration in front of the stand-in, stopped the way nginx
+/// expects (SIGTERM to the master, then waiting for it), so no worker outlives the test.
+pub struct Nginx {
+    master: Child,
+    pub runtime: PathBuf,
+}
+
+impl Nginx {
+    /// Renders the configuration with `env` added and starts nginx in the foreground.
+    pub fn start(
+        dist: &Path,
+        port: u16,
+        mock: &str,
+        api_key: &str,
+        env: &[(&str, String)],
+    ) -> Result<Nginx, String> {
+        let runtime = std::env::temp_dir().join(format!("kling-nginx-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&runtime).unwrap();
+        let mut all = vec![
+            ("KLING_DIST", dist.display().to_string()),
+            ("KLING_LISTEN", format!("127.0.0.1:{port}")),
+            ("KLING_RUNTIME_DIR", runtime.display().to_string()),
+            ("RUNWARE_UPSTREAM", format!("{mock}/v1")),
+            ("RUNWARE_API_KEY", api_key.to_owned()),
+        ];
+        all.extend(env.iter().cloned());
+        let out = render(&all);
+        if !out.status.success() {
+            return Err(format!("render: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+        let conf = runtime.join("nginx.conf");
+        std::fs::write(&conf, &out.stdout).unwrap();
+        let master = Command::new("nginx")
+            .args(["-c", conf.to_str().unwrap(), "-g", "daemon off;"])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("nginx on PATH (scripts/setup.sh installs it)");
+        Ok(Nginx { master, runtime })
+    }
+
+    /// The master and its workers, by pid.
+    pub fn pids(&self) -> Vec<u32> {
+        let master = self.master.id();
+        let mut pids = vec![master];
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+            // pid (comm) state ppid ...
+            let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+            let ppid = after.split_whitespace().nth(1).and_then(|p| p.parse().ok());
+            if ppid == Some(master) {
+                pids.extend(
+                    entry
+                        .file_name()
+                        .to_str()
+                        .and_then(|p| p.parse::<u32>().ok()),
+                );
+            }
+        }
+        pids
+    }
+
+    /// Fast shutdown: SIGTERM to the master, which stops its workers, then wait for it.
+    pub fn stop(&mut self) {
+        Command::new("kill")
+            .args(["-TERM", &self.master.id().to_string()])
+            .status()
+            .ok();
+        self.master.wait().ok();
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Whether a process with this pid still runs (zombies, already dead, do not count).
+pub fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .and_then(|(_, r)| r.trim_start().chars().next())
+        })
+        .is_some_and(|state| state != 'Z')
 }
 
 /// A process group (a script and everything it started), ended as a whole when dropped.

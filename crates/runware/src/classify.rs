@@ -46,6 +46,10 @@ pub enum ErrorCategory {
     Capacity,
     /// The connection failed or the answer could not be read.
     Network,
+    /// The site's own login (in front of the proxy) has expired.
+    SiteLogin,
+    /// The site's proxy refused to forward the request (a task or model it does not allow).
+    ProxyRefused,
     /// Anything else.
     Other,
 }
@@ -61,6 +65,8 @@ impl ErrorCategory {
             ErrorCategory::Provider => "The Kling provider failed",
             ErrorCategory::Capacity => "Runware is busy",
             ErrorCategory::Network => "Could not reach the endpoint",
+            ErrorCategory::SiteLogin => "The site asks you to sign in again",
+            ErrorCategory::ProxyRefused => "The site's proxy refused this request",
             ErrorCategory::Other => "The request failed",
         }
     }
@@ -72,6 +78,8 @@ pub fn categorize(code: &str, status: Option<u16>, parameter: Option<&str>) -> E
     match code {
         "invalidApiKey" | "missingApiKey" | "unauthorized" | "forbidden" => ErrorCategory::Auth,
         "insufficientCredits" => ErrorCategory::Credits,
+        "forbiddenTask" | "forbiddenModel" => ErrorCategory::ProxyRefused,
+        "signInRequired" => ErrorCategory::SiteLogin,
         "providerContentPolicyViolation"
         | "contentPolicyViolation"
         | "promptBlocked"

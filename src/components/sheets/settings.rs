@@ -23,6 +23,7 @@ pub fn SettingsSheet() -> impl IntoView {
                     None => "Connected: the key is accepted.".to_owned(),
                 },
             ),
+            Connection::SignIn(m) => ("warn", m),
             Connection::KeyRefused(m) => (
                 "warn",
                 format!("The endpoint answers, but the key was refused: {m}"),

@@ -20,6 +20,7 @@ pub fn TopBar(
         None => ("unknown", "Endpoint not tested yet"),
         Some(Connection::Ok { .. }) => ("ok", "Endpoint reachable, key accepted"),
         Some(Connection::KeyRefused(_)) => ("warn", "Endpoint reachable, key refused"),
+        Some(Connection::SignIn(_)) => ("warn", "The site asks you to sign in again"),
         Some(Connection::Down(_)) => ("bad", "Endpoint failing"),
     };
     view! {

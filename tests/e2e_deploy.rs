@@ -41,11 +41,16 @@ async fn post(h: &Harness, tasks: &Value) -> (u16, Option<String>, String) {
         .await
         .unwrap();
     let status = resp.status().as_u16();
+    for (name, value) in resp.headers() {
+        assert!(!value.to_str().unwrap_or("").contains(SERVER_KEY), "the key in {name}");
+    }
     let retry = resp
         .headers()
         .get("retry-after")
         .map(|v| v.to_str().unwrap().to_owned());
-    (status, retry, resp.text().await.unwrap())
+    let body = resp.text().await.unwrap();
+    assert!(!body.contains(SERVER_KEY), "the key in an answer");
+    (status, retry, body)
 }
 
 fn log_text(h: &Harness) -> String {

@@ -82,7 +82,7 @@ async fn main() {
     let mem_before = h.js("return window.wasmBindings.wasm_memory_bytes()").await;
     h.js(r#"window.__bench = {};
         document.addEventListener('change', e => { if (e.target.getAttribute('aria-label') === 'Add reference images') window.__bench.t0 = performance.now(); }, true);
-        new MutationObserver(() => { if (document.querySelectorAll('.ref:not(.rejected)').length === 10 && !window.__bench.t1) window.__bench.t1 = performance.now(); })
+        new MutationObserver(() => { if (document.querySelectorAll('ol[aria-label="References in order"] > li').length === 10 && !window.__bench.t1) window.__bench.t1 = performance.now(); })
           .observe(document.body, { childList: true, subtree: true });
         return null;"#)
         .await;
@@ -98,7 +98,7 @@ async fn main() {
     // Send them: time to assemble the body and to post it (sync, to the stand-in).
     h.type_in("Prompt", "Benchmark: ten large references").await;
     h.click("Match first reference").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    support::ui::deliver_sync(&h).await;
     h.click("Generate").await;
     h.wait_results(1, 120).await;
     let timings = h
@@ -214,9 +214,9 @@ const HISTORY_COPIES: usize = 250;
 async fn history() {
     let h = support::Harness::start(&[]).await;
     h.type_in("Prompt", "Benchmark: a harbour at night").await;
-    let n = h.by_label("Number of results").await;
+    let n = h.by_label("Images").await;
     h.fill(&n, "4").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    support::ui::deliver_sync(&h).await;
     h.click("Generate").await;
     h.wait_results(4, 60).await;
     let paint = || async {
@@ -238,7 +238,7 @@ async fn history() {
         (median(first), median(load))
     };
     let (small_paint, small_load) = paint().await;
-    let export: Value = serde_json::from_str(&h.export_text().await).unwrap();
+    let export: Value = serde_json::from_str(&h.export_text(false).await).unwrap();
     let big = support::grow_history(&export, HISTORY_COPIES);
     let dir = support::tempdir::Dir::new("bench-history");
     let path = dir.0.join("big.json");
@@ -252,21 +252,21 @@ async fn history() {
     .await;
     let (big_paint, big_load) = paint().await;
     let keys = keystrokes(&h).await;
-    let probe = "return [window.wasmBindings.wasm_memory_bytes(), performance.memory ? performance.memory.usedJSHeapSize : 0, document.getElementsByTagName('*').length, document.querySelectorAll('.grid .result').length]";
+    let probe = "return [window.wasmBindings.wasm_memory_bytes(), performance.memory ? performance.memory.usedJSHeapSize : 0, document.getElementsByTagName('*').length, document.querySelectorAll('[role=feed] figure').length]";
     let before = h.js(probe).await;
     let scrolled = h
         .browser
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
             (async () => {
-              const g = document.querySelector('.gallery');
+              const g = document.getElementById('feed');
               let maxCards = 0, maxImgs = 0, steps = 0;
               const t0 = performance.now();
               while (g.scrollTop + g.clientHeight < g.scrollHeight - 2) {
                 g.scrollTop += g.clientHeight * 0.9; steps++;
                 await new Promise(r => requestAnimationFrame(() => setTimeout(r, 16)));
-                maxCards = Math.max(maxCards, document.querySelectorAll('.grid .result').length);
-                maxImgs = Math.max(maxImgs, document.querySelectorAll('.grid img').length);
+                maxCards = Math.max(maxCards, document.querySelectorAll('[role=feed] figure').length);
+                maxImgs = Math.max(maxImgs, document.querySelectorAll('[role=feed] img').length);
               }
               return [maxCards, maxImgs, steps, performance.now() - t0, (performance.now() - t0) / steps];
             })().then(done);"#,
@@ -277,7 +277,7 @@ async fn history() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let after = h.js(probe).await;
     let total = h
-        .js("return Number(document.querySelector('.grid').dataset.total)")
+        .js("return Number(document.querySelector('[role=feed]').dataset.total)")
         .await;
     h.close().await;
 

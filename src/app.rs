@@ -2,9 +2,14 @@
 
 use crate::browser::Span;
 use crate::components::composer::Composer as ComposerColumn;
-use crate::components::feed::gallery::Gallery;
+use crate::components::feed::column::FeedColumn;
+use crate::components::feed::compare::CompareView;
+use crate::components::feed::items::provide_shown;
+use crate::components::feed::viewer::Viewer;
 use crate::components::sheets::payload::PayloadSheet;
 use crate::components::sheets::settings::SettingsSheet;
+use crate::components::shell::confirm::ConfirmDialog;
+use crate::components::shell::shortcuts::{page_shortcuts, ShortcutsSheet};
 use crate::components::shell::topbar::TopBar;
 use crate::history::restore::{restore, Portion, FIRST_SCREEN_JOBS};
 use crate::history::writer::Writer;
@@ -15,16 +20,21 @@ use crate::state::clock::Clock;
 use crate::state::composer::Composer;
 use crate::state::connection::ConnectionCheck;
 use crate::state::feed::Feed;
+use crate::state::overlay::{Overlay, Sheet};
 use crate::state::presets::Presets;
+use crate::state::selection::Selection;
 use crate::state::settings::Settings;
 use crate::state::storage::StorageStatus;
+use crate::state::tasks::Tasks;
 use crate::state::tray::Tray;
 use leptos::prelude::*;
 
 /// Creates and provides every context; returns the job runner.
 pub fn provide_state() -> Runner {
+    let tasks = Tasks::of_current_owner();
+    provide_context(tasks);
     let settings = Settings::load();
-    let tray = Tray::new();
+    let tray = Tray::new(tasks);
     let composer = Composer::new(tray);
     let status = StorageStatus::new();
     let writer = Writer::new(status);
@@ -45,6 +55,8 @@ pub fn provide_state() -> Runner {
     provide_context(Presets::load());
     provide_context(ConnectionCheck::new(settings));
     provide_context(Clock::start());
+    provide_context(Overlay::new());
+    provide_context(Selection::new());
     runner
 }
 
@@ -81,25 +93,30 @@ async fn keep_history(r: Runner, status: StorageStatus) {
     r.writer.run(r.feed, db).await;
 }
 
-/// The whole app: top bar, composer and feed, with the settings and payload sheets.
+/// The whole app: top bar, composer and feed, and what opens over them.
 #[component]
 pub fn App() -> impl IntoView {
     let runner = provide_state();
     let status = expect_context::<StorageStatus>();
+    let overlay = expect_context::<Overlay>();
+    provide_shown(runner.feed);
     leptos::task::spawn_local_scoped_with_cancellation(keep_history(runner, status));
-    let show_settings = RwSignal::new(false);
-    let show_payload = RwSignal::new(false);
+    page_shortcuts();
+    // While a dialog is open, nothing behind it can be reached (by Tab, click or reader).
+    let inert = move || overlay.any_open();
     view! {
-        <TopBar show_settings show_payload />
-        <Show when=move || show_settings.get()>
-            <SettingsSheet />
-        </Show>
-        <main class="layout">
+        <TopBar />
+        <main class="layout" inert=inert>
             <ComposerColumn />
-            <Gallery />
+            <FeedColumn />
         </main>
-        <Show when=move || show_payload.get()>
-            <PayloadSheet />
-        </Show>
+        {move || overlay.sheet().get().map(|sheet| match sheet {
+            Sheet::Settings => view! { <SettingsSheet /> }.into_any(),
+            Sheet::Payload => view! { <PayloadSheet /> }.into_any(),
+            Sheet::Shortcuts => view! { <ShortcutsSheet /> }.into_any(),
+        })}
+        <Viewer />
+        <CompareView />
+        <ConfirmDialog />
     }
 }

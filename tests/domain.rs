@@ -284,10 +284,11 @@ fn download_names_and_excerpts() {
         "kling.webp"
     );
     assert_eq!(excerpt("one two three four", 9), "one two…");
-    assert_eq!(money(Vec::<f64>::new().into_iter().sum()), "$0.000");
+    assert_eq!(money(Vec::<f64>::new().into_iter().sum()), "$0.00");
     assert_eq!(money(0.056), "$0.056");
     assert_eq!(money(0.0285), "$0.029");
-    assert_eq!(money(12.5), "$12.500");
+    assert_eq!(money(12.5), "$12.50");
+    assert_eq!(money(1.0), "$1.00");
 }
 
 #[test]

@@ -42,7 +42,10 @@ async fn post(h: &Harness, tasks: &Value) -> (u16, Option<String>, String) {
         .unwrap();
     let status = resp.status().as_u16();
     for (name, value) in resp.headers() {
-        assert!(!value.to_str().unwrap_or("").contains(SERVER_KEY), "the key in {name}");
+        assert!(
+            !value.to_str().unwrap_or("").contains(SERVER_KEY),
+            "the key in {name}"
+        );
     }
     let retry = resp
         .headers()
@@ -65,7 +68,7 @@ fn log_text(h: &Harness) -> String {
 async fn behind_its_login_the_studio_generates_and_strangers_get_nothing() {
     let h = Harness::start_with(&["--api-key", SERVER_KEY], site()).await;
     h.type_in("Prompt", "Through the production proxy").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    support::ui::deliver_sync(&h).await;
     h.click("Generate").await;
     let imgs = h.wait_results(1, 40).await;
     assert_eq!((imgs[0].1, imgs[0].2), (1248, 832));

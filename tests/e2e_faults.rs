@@ -5,33 +5,27 @@
 
 mod support;
 
-use fantoccini::Locator;
+use fantoccini::{key::Key, Locator};
+use support::ui;
 use support::Harness;
 
-/// Injects `fault` `count` times, sends one sync job, and returns the job card's final text.
+/// Injects `fault` `count` times, sends one sync job, and returns the job's text once it is
+/// in the state `expect_state`.
 async fn run_with_fault(h: &Harness, fault: &str, count: u32, expect_state: &str) -> String {
     h.inject(fault, count).await;
     h.type_in("Prompt", &format!("Fault {fault}")).await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::deliver_sync(h).await;
     h.click("Generate").await;
-    h.wait_for(
-        Locator::Css(&format!(".job .state-{expect_state}")),
-        &format!("{fault} -> {expect_state}"),
-    )
-    .await;
-    h.js("return document.querySelector('.job').innerText")
-        .await
-        .as_str()
-        .unwrap()
-        .to_owned()
+    ui::wait_state(h, expect_state, 60).await;
+    ui::newest_job_text(h).await
 }
 
 #[tokio::test]
 async fn transient_faults_recover_by_themselves() {
     for fault in ["500", "503", "504", "drop", "html"] {
         let h = Harness::start(&[]).await;
-        let card = run_with_fault(&h, fault, 1, "done").await;
-        assert!(card.contains("1 of 1"), "{fault}: {card}");
+        let card = run_with_fault(&h, fault, 1, "Done").await;
+        assert!(card.starts_with("Done"), "{fault}: {card}");
         h.wait_results(1, 10).await;
         let log = h.received().await;
         assert_eq!(log[0]["fault"], fault, "{fault} was injected first");
@@ -42,10 +36,18 @@ async fn transient_faults_recover_by_themselves() {
 #[tokio::test]
 async fn persistent_server_errors_fail_visibly_after_three_retries() {
     let h = Harness::start(&[]).await;
-    let card = run_with_fault(&h, "503", 4, "failed").await;
+    let card = run_with_fault(&h, "503", 4, "Failed").await;
     assert!(
-        card.contains("Runware is busy") && card.contains("serviceUnavailable"),
+        card.contains("Runware is busy") && card.contains("(503)"),
         "{card}"
+    );
+    assert!(
+        !card.contains("serviceUnavailable"),
+        "words, not codes: {card}"
+    );
+    assert!(
+        card.contains("Retry sends it again"),
+        "says what to do: {card}"
     );
     let faults = h
         .received()
@@ -61,7 +63,7 @@ async fn persistent_server_errors_fail_visibly_after_three_retries() {
 async fn malformed_json_is_not_retried_and_says_so() {
     // A garbled 2xx answer to a billed task is not sent again: it may have run.
     let h = Harness::start(&[]).await;
-    let card = run_with_fault(&h, "malformed", 1, "failed").await;
+    let card = run_with_fault(&h, "malformed", 1, "Failed").await;
     assert!(card.contains("malformed JSON"), "{card}");
     assert!(h.inference_tasks().await.is_empty());
     h.close().await;
@@ -72,16 +74,21 @@ async fn one_failing_async_slot_leaves_the_others_and_says_why() {
     let h = Harness::start(&[]).await;
     h.inject("slotError", 1).await;
     h.type_in("Prompt", "Two slots, one fails").await;
-    h.fill(&h.by_label("Number of results").await, "2").await;
+    ui::set(&h, "Images", "2").await;
     h.click("Generate").await;
-    h.wait_for(Locator::Css(".job .state-done"), "the job to settle")
-        .await;
+    ui::wait_state(&h, "Partly done · 1 of 2", 30).await;
     h.wait_results(1, 10).await;
     let failed = h
-        .wait_for(Locator::Css(".job .slot.failed"), "the failed slot")
+        .wait_for(
+            Locator::XPath("//*[@role='feed']//*[@role='group'][@aria-label='Not produced']"),
+            "the failed image",
+        )
         .await;
-    let why = failed.attr("title").await.unwrap().unwrap();
-    assert!(why.contains("timeoutProvider"), "{why}");
+    let why = failed.text().await.unwrap();
+    assert!(
+        why.contains("did not return this image in time"),
+        "the reason, visible: {why}"
+    );
     h.close().await;
 }
 
@@ -93,21 +100,13 @@ async fn endpoint_down_fails_with_a_clear_message() {
     endpoint.clear().await.unwrap();
     // Nothing listens on port 9 of loopback.
     endpoint.send_keys("http://127.0.0.1:9/v1").await.unwrap();
-    h.click("Settings").await;
+    h.press(Key::Escape).await;
     h.type_in("Prompt", "Nobody home").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::deliver_sync(&h).await;
     h.click("Generate").await;
-    h.wait_for(Locator::Css(".job .state-failed"), "the job to fail")
-        .await;
-    let card = h
-        .js("return document.querySelector('.job').innerText")
-        .await;
-    assert!(
-        card.as_str()
-            .unwrap()
-            .contains("Could not reach the endpoint"),
-        "{card}"
-    );
+    ui::wait_state(&h, "Failed", 60).await;
+    let card = ui::newest_job_text(&h).await;
+    assert!(card.contains("Could not reach the endpoint"), "{card}");
     h.close().await;
 }
 
@@ -127,22 +126,15 @@ async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
     let timeout = h.by_label("Time-out (seconds)").await;
     timeout.clear().await.unwrap();
     timeout.send_keys("2").await.unwrap();
-    h.click("Settings").await;
+    h.press(Key::Escape).await;
     set_latency(&h, 3500).await;
 
     // Sync: the job fails with the time-out and the billing warning; nothing is resent.
     h.type_in("Prompt", "Slow sync answer").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::deliver_sync(&h).await;
     h.click("Generate").await;
-    h.wait_for(
-        Locator::Css(".job .state-failed"),
-        "the sync job to time out",
-    )
-    .await;
-    let card = h
-        .js("return document.querySelector('.job').innerText")
-        .await;
-    let card = card.as_str().unwrap();
+    ui::wait_state(&h, "Failed", 30).await;
+    let card = ui::newest_job_text(&h).await;
     assert!(card.contains("No answer within 2 s"), "{card}");
     assert!(
         card.contains("may still run on Runware and be billed"),
@@ -157,12 +149,16 @@ async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
 
     // Async: the acknowledgement is late, so the app asks by taskUUID instead of resending;
     // once the endpoint is quick again the job completes.
-    h.by_label("Async (poll)").await.click().await.unwrap();
+    h.by_label("Poll for results (async)")
+        .await
+        .click()
+        .await
+        .unwrap();
     h.type_in("Prompt", " then async").await;
     h.click("Generate").await;
     h.wait_for(
         Locator::XPath(
-            "//*[contains(@class,'job')][contains(., 'checking whether Runware has the task')]",
+            "//*[@role='feed']//article[contains(., 'checking whether Runware has the task')]",
         ),
         "the late acknowledgement notice",
     )

@@ -6,32 +6,13 @@
 
 mod support;
 
-use fantoccini::Locator;
+use fantoccini::{key::Key, Locator};
 use serde_json::Value;
+use support::ui::{self, generate, prompt};
 use support::Harness;
 
-async fn generate(h: &Harness) {
-    let button = h.button("Generate").await;
-    assert!(button.is_enabled().await.unwrap(), "Generate enabled");
-    button.click().await.unwrap();
-}
-
 async fn set_number(h: &Harness, label: &str, value: &str) {
-    let el = h.by_label(label).await;
-    h.fill(&el, value).await;
-}
-
-async fn prompt(h: &Harness, text: &str) {
-    let el = h.by_label("Prompt").await;
-    h.fill(&el, text).await;
-}
-
-/// State pills of the job cards, top to bottom.
-async fn states(h: &Harness) -> Vec<String> {
-    let v = h
-        .js("return [...document.querySelectorAll('.job .state')].map(e => e.textContent)")
-        .await;
-    serde_json::from_value(v).unwrap()
+    ui::set(h, label, value).await;
 }
 
 /// Blobs (reference and result images) stored in IndexedDB.
@@ -42,21 +23,33 @@ async fn blob_count(h: &Harness) -> u64 {
         .unwrap()
 }
 
-async fn text_of(h: &Harness, css: &str) -> String {
-    h.js(&format!(
-        "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
-    ))
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
+/// What the top bar says was spent in this session.
+async fn spent(h: &Harness) -> String {
+    let bar = h
+        .js("return document.querySelector('header').innerText")
+        .await;
+    let bar = bar.as_str().unwrap();
+    bar.split("Spent")
+        .nth(1)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// Stars the `n`th result on screen, in the viewer.
+async fn star(h: &Harness, n: usize) {
+    ui::open_result(h, n).await;
+    h.click("Favourite").await;
+    h.press(Key::Escape).await;
 }
 
 #[tokio::test]
 async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
     let h = Harness::start(&["--generation-ms", "5000"]).await;
     prompt(&h, "A fox in fresh snow, telephoto").await;
-    set_number(&h, "Number of results", "3").await;
+    set_number(&h, "Images", "3").await;
     generate(&h).await;
     let task = h
         .eventually(20, "the task to be accepted and polled", || async {
@@ -71,11 +64,7 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
     );
     h.reload().await;
     let before = h.polls(&task).await;
-    h.wait_for(
-        Locator::Css(".job .state-running, .job .state-partial"),
-        "the job back, running",
-    )
-    .await;
+    ui::wait_state(&h, "Running", 20).await;
     let imgs = h.wait_results(3, 60).await;
     assert!(imgs.iter().all(|i| (i.1, i.2) == (1248, 832)));
     assert!(
@@ -88,7 +77,7 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
         "the job was not sent twice"
     );
     h.eventually(10, "the job to be done", || async {
-        (states(&h).await == ["done"]).then_some(())
+        (ui::job_states(&h).await == ["Done"]).then_some(())
     })
     .await;
     // Done is stored too: after another reload nothing polls and all three are there.
@@ -108,24 +97,20 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
 async fn sync_job_cut_off_by_reload_is_interrupted_and_one_click_retries_it() {
     let h = Harness::start(&["--generation-ms", "6000"]).await;
     prompt(&h, "Rain on a tin roof, macro").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::deliver_sync(&h).await;
     generate(&h).await;
     h.eventually(20, "the request to reach the stand-in", || async {
         (h.inference_tasks().await.len() == 1).then_some(())
     })
     .await;
     h.reload().await;
-    h.wait_for(
-        Locator::Css(".job .state-interrupted"),
-        "an interrupted job",
-    )
-    .await;
-    let card = text_of(&h, ".job").await;
+    ui::wait_state(&h, "Interrupted", 20).await;
+    let card = ui::newest_job_text(&h).await;
     assert!(
         card.contains("may still have produced and billed"),
         "{card}"
     );
-    h.click("Retry").await;
+    ui::job_menu(&h, 1, "Retry").await;
     h.wait_results(1, 40).await;
     let tasks = h.inference_tasks().await;
     assert_eq!(tasks.len(), 2);
@@ -142,29 +127,24 @@ async fn finished_jobs_survive_reload_with_favourites_costs_search_compare_and_d
     let h = Harness::start(&[]).await;
     prompt(&h, "Copper kettle on a stove, soft window light").await;
     h.choose_base64_png().await;
-    set_number(&h, "Number of results", "2").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    set_number(&h, "Images", "2").await;
+    ui::deliver_sync(&h).await;
     generate(&h).await;
     h.wait_results(2, 40).await;
     prompt(&h, "Glacier cave, blue ice, wide angle").await;
-    set_number(&h, "Number of results", "1").await;
+    set_number(&h, "Images", "1").await;
     generate(&h).await;
     h.wait_results(3, 40).await;
-    let favs = h
-        .js("return document.querySelectorAll('button[aria-label=Favourite]').length")
-        .await;
-    assert_eq!(favs, 3);
-    // Star the glacier (newest first: the first card).
-    h.js("document.querySelector('button[aria-label=Favourite]').click()")
-        .await;
-    let total = text_of(&h, "[aria-label='Cost of all history']").await;
-    let session = text_of(&h, "[aria-label='Cost this session']").await;
-    assert!(total.contains("$0.0"), "{total}");
-    assert_eq!(
-        total.replace("all history", ""),
-        session.replace("this session", "")
+    // Star the glacier (newest first: the first image).
+    star(&h, 1).await;
+    assert_eq!(spent(&h).await, "$0.084", "three images at $0.028");
+    h.click("Settings").await;
+    let history = ui::dialog_text(&h, "Settings").await;
+    assert!(
+        history.contains("2 jobs") && history.contains("$0.084 in all"),
+        "{history}"
     );
-    h.screenshot("history-before-reload").await;
+    h.press(Key::Escape).await;
 
     h.reload().await;
     let imgs = h.wait_results(3, 30).await;
@@ -172,44 +152,43 @@ async fn finished_jobs_survive_reload_with_favourites_costs_search_compare_and_d
         imgs.iter().all(|i| i.0.starts_with("blob:") && i.1 == 1024),
         "{imgs:?}"
     );
-    assert_eq!(
-        text_of(&h, "[aria-label='Cost of all history']").await,
-        total
-    );
-    assert_eq!(
-        text_of(&h, "[aria-label='Cost this session']").await,
-        "this session $0.000",
-        "nothing was spent in this visit"
-    );
+    assert_eq!(spent(&h).await, "$0.00", "nothing was spent in this visit");
+    h.click("Settings").await;
+    assert!(ui::dialog_text(&h, "Settings")
+        .await
+        .contains("$0.084 in all"));
+    h.press(Key::Escape).await;
     let pressed = h
-        .js("return [...document.querySelectorAll('button[aria-label=Favourite]')].map(b => b.getAttribute('aria-pressed'))")
+        .js("return [...document.querySelectorAll('[role=feed] button[aria-label=Favourite]')].map(b => b.getAttribute('aria-pressed'))")
         .await;
     assert_eq!(pressed, serde_json::json!(["true", "false", "false"]));
 
     // Favourites only, then a search, then no match.
-    h.by_label("Favourites only").await.click().await.unwrap();
+    h.click("Favourites").await;
     h.wait_results(1, 10).await;
-    h.by_label("Favourites only").await.click().await.unwrap();
+    h.click("Favourites").await;
     h.type_in("Search prompts", "kettle").await;
     let imgs = h.wait_results(2, 10).await;
     assert_eq!(imgs.len(), 2);
     h.type_in("Search prompts", " nowhere").await;
     h.wait_for(
-        Locator::XPath("//*[contains(text(), 'No results match')]"),
+        Locator::XPath("//*[contains(text(), 'No jobs match the search and filters')]"),
         "no match",
     )
     .await;
-    h.by_label("Search prompts").await.clear().await.unwrap();
-    h.fill(&h.by_label("Search prompts").await, "").await;
+    h.click("Show all jobs").await;
     h.wait_results(3, 10).await;
 
-    // Compare the two kettles: side by side, then the slider.
-    h.js("const b = [...document.querySelectorAll('.result button')].filter(b => b.textContent === 'Compare'); b[1].click(); b[2].click();").await;
-    h.click("Compare side by side").await;
-    let pair = h
-        .js("return [...document.querySelectorAll('.compare img')].map(i => i.naturalWidth)")
-        .await;
-    assert_eq!(pair, serde_json::json!([1024, 1024]));
+    // Compare the two kettles: select them, side by side, then the slider.
+    h.js("const b = [...document.querySelectorAll('[role=feed] button[aria-label^=\"Select result\"]')]; b[1].click(); b[2].click(); return null").await;
+    h.click("Compare").await;
+    h.eventually(10, "both images compared", || async {
+        let pair = h
+            .js("return [...document.querySelectorAll('[role=dialog] .compare-pair img')].map(i => i.naturalWidth)")
+            .await;
+        (pair == serde_json::json!([1024, 1024])).then_some(())
+    })
+    .await;
     h.click("Slider").await;
     let range = h.by_label("Slider position").await;
     h.browser
@@ -220,28 +199,27 @@ async fn finished_jobs_survive_reload_with_favourites_costs_search_compare_and_d
         .await
         .unwrap();
     let clip = h
-        .js("return document.querySelector('.compare img.over').style.clipPath")
+        .js("return document.querySelector('[role=dialog] img[alt^=\"Left\"]').style.clipPath")
         .await;
     assert_eq!(clip, "inset(0px 80% 0px 0px)");
-    h.screenshot("compare-slider").await;
-    h.click("Close").await;
+    h.press(Key::Escape).await;
+    h.click("Clear selection").await;
 
     // Delete the glacier job (with confirmation); it stays gone after a reload.
-    h.js("document.querySelector('.result button.danger').click()")
-        .await;
-    h.click("Delete job").await;
+    ui::job_menu(&h, 1, "Delete job").await;
+    ui::confirm(&h, "Delete job").await;
     h.wait_results(2, 10).await;
     h.reload().await;
     h.wait_results(2, 30).await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(h.result_images().await.len(), 2);
     // Delete all, confirmed.
-    h.click("Delete all…").await;
-    h.click("Delete everything").await;
+    ui::menu(&h, "History actions", "Delete all history…").await;
+    ui::confirm(&h, "Delete everything").await;
     h.wait_results(0, 10).await;
     h.reload().await;
     h.wait_for(
-        Locator::XPath("//*[contains(text(), 'Nothing here yet')]"),
+        Locator::XPath("//*[contains(text(), 'start from one of the model page')]"),
         "an empty history",
     )
     .await;
@@ -261,25 +239,22 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
     let h = Harness::start(&[]).await;
     h.click("Settings").await;
     h.type_in("API key", KEY).await;
-    h.click("Settings").await;
+    h.press(Key::Escape).await;
     prompt(&h, "An old pier in fog, like this reference").await;
     h.type_in("Add reference images", &reference.display().to_string())
         .await;
-    h.wait_for(Locator::Css(".ref:not(.rejected)"), "the reference")
-        .await;
-    set_number(&h, "Number of results", "2").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::tray_settled(&h, 1, 0).await;
+    set_number(&h, "Images", "2").await;
+    ui::deliver_sync(&h).await;
     generate(&h).await;
     h.wait_results(2, 40).await;
     prompt(&h, "Second job: neon street, rain").await;
     h.choose_base64_png().await;
-    set_number(&h, "Number of results", "1").await;
+    set_number(&h, "Images", "1").await;
     generate(&h).await;
     h.wait_results(3, 40).await;
-    h.js("document.querySelectorAll('button[aria-label=Favourite]')[2].click()")
-        .await;
-    h.by_label("Include images").await.click().await.unwrap();
-    let text = h.export_text().await;
+    star(&h, 3).await;
+    let text = h.export_text(true).await;
     let export: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(export["format"], "kling-studio-history");
     assert_eq!(export["jobs"].as_array().unwrap().len(), 2);
@@ -317,7 +292,7 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
     // Another browser profile: empty, then the import brings everything back.
     let h = Harness::start(&[]).await;
     h.wait_for(
-        Locator::XPath("//*[contains(text(), 'Nothing here yet')]"),
+        Locator::XPath("//*[contains(text(), 'start from one of the model page')]"),
         "a fresh profile",
     )
     .await;
@@ -335,7 +310,7 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
         imgs.iter().all(|i| i.0.starts_with("blob:")),
         "embedded images shown: {imgs:?}"
     );
-    let again = h.export_text().await;
+    let again = h.export_text(false).await;
     let again: Value = serde_json::from_str(&again).unwrap();
     assert_eq!(seeds(&again), seeds(&export));
     for (a, b) in again["jobs"]
@@ -359,11 +334,10 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
     .await;
     assert_eq!(h.result_images().await.len(), 3);
     // Remix of the imported pier job brings its reference image back into the tray.
-    h.js("[...document.querySelectorAll('.result')].at(-1).querySelectorAll('.result-actions button').forEach(b => { if (b.textContent === 'Remix') b.click(); })").await;
-    h.wait_for(
-        Locator::XPath("//*[contains(@class,'ref')]//*[contains(text(),'pier.png')]"),
-        "the reference back in the tray",
-    )
+    ui::job_menu(&h, 2, "Remix").await;
+    h.eventually(20, "the reference back in the tray", || async {
+        (ui::tray_names(&h).await == ["pier.png"]).then_some(())
+    })
     .await;
     let p = h
         .by_label("Prompt")
@@ -374,14 +348,10 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
         .unwrap();
     assert_eq!(p, "An old pier in fog, like this reference");
     // And a history result can become a reference.
-    h.js("[...document.querySelectorAll('.result')][0].querySelectorAll('.result-actions button').forEach(b => { if (b.textContent === 'Use as reference') b.click(); })").await;
-    h.eventually(20, "two references in the tray", || async {
-        (h.js("return document.querySelectorAll('.ref:not(.rejected)').length")
-            .await
-            == 2)
-            .then_some(())
-    })
-    .await;
+    ui::open_result(&h, 1).await;
+    h.click("Use as reference").await;
+    h.press(Key::Escape).await;
+    ui::tray_settled(&h, 2, 0).await;
     h.close().await;
 }
 
@@ -392,7 +362,7 @@ async fn full_storage_gives_a_message_keeps_what_was_stored_and_recovers_when_fr
     let h = Harness::start_with_quota(&[], 600_000).await;
     prompt(&h, "First: a stored job").await;
     h.choose_base64_png().await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::deliver_sync(&h).await;
     generate(&h).await;
     h.wait_results(1, 40).await;
     let first_id = h.inference_tasks().await[0]["taskUUID"]
@@ -405,7 +375,7 @@ async fn full_storage_gives_a_message_keeps_what_was_stored_and_recovers_when_fr
     })
     .await;
     prompt(&h, "Second: does not fit").await;
-    set_number(&h, "Number of results", "2").await;
+    set_number(&h, "Images", "2").await;
     generate(&h).await;
     h.wait_results(3, 40).await;
     let alert = h
@@ -437,9 +407,8 @@ async fn full_storage_gives_a_message_keeps_what_was_stored_and_recovers_when_fr
         serde_json::json!({ "origin": h.site }),
     )
     .await;
-    h.js("[...document.querySelectorAll('.result')].at(-1).querySelector('button.danger').click()")
-        .await;
-    h.click("Delete job").await;
+    ui::job_menu(&h, 2, "Delete job").await;
+    ui::confirm(&h, "Delete job").await;
     h.eventually(15, "the message gone and the second job's images stored", || async {
         let gone = h
             .js("return ![...document.querySelectorAll('[role=alert]')].some(e => e.textContent.includes('full'))")
@@ -451,36 +420,28 @@ async fn full_storage_gives_a_message_keeps_what_was_stored_and_recovers_when_fr
     h.reload().await;
     let imgs = h.wait_results(2, 30).await;
     assert!(imgs.iter().all(|i| i.0.starts_with("blob:") && i.1 == 1024));
-    assert!(text_of(&h, ".grid").await.contains("Second: does not fit"));
+    assert!(ui::newest_job_text(&h)
+        .await
+        .contains("Second: does not fit"));
     h.close().await;
 }
 
 #[tokio::test]
 async fn presets_save_apply_and_delete_named_settings() {
     let h = Harness::start(&[]).await;
-    h.js("document.querySelector('details.presets').open = true")
-        .await;
+    ui::open_section(&h, "Presets").await;
     h.click("2k").await;
     h.click("1:1 2048x2048").await;
-    h.by_label("Format")
-        .await
-        .select_by_value("PNG")
-        .await
-        .unwrap();
+    h.click("PNG").await;
     h.type_in("Preset name", "Square master").await;
     h.click("Save settings as preset").await;
     // Change everything back, keep a prompt, then apply.
     h.click("1k").await;
     h.click("16:9 1360x768").await;
-    h.by_label("Format")
-        .await
-        .select_by_value("JPG")
-        .await
-        .unwrap();
+    h.click("JPG").await;
     prompt(&h, "A prompt that stays").await;
     h.reload().await;
-    h.js("document.querySelector('details.presets').open = true")
-        .await;
+    ui::open_section(&h, "Presets").await;
     prompt(&h, "A prompt that stays").await;
     h.by_label("Preset")
         .await
@@ -493,8 +454,10 @@ async fn presets_save_apply_and_delete_named_settings() {
         "the preset's size",
     )
     .await;
-    let format = h.by_label("Format").await.prop("value").await.unwrap();
-    assert_eq!(format.as_deref(), Some("PNG"));
+    let format = h
+        .js("return document.getElementById('output-format').querySelector('[aria-checked=true]').textContent")
+        .await;
+    assert_eq!(format, "PNG");
     let p = h.by_label("Prompt").await.prop("value").await.unwrap();
     assert_eq!(
         p.as_deref(),
@@ -504,7 +467,7 @@ async fn presets_save_apply_and_delete_named_settings() {
     h.click("Delete preset").await;
     h.reload().await;
     let options = h
-        .js("return [...document.querySelectorAll('details.presets option')].map(o => o.value)")
+        .js("return [...document.querySelectorAll('select[aria-label=Preset] option')].map(o => o.value)")
         .await;
     assert_eq!(options, serde_json::json!([""]));
     h.close().await;
@@ -514,11 +477,11 @@ async fn presets_save_apply_and_delete_named_settings() {
 async fn a_thousand_results_keep_only_what_is_on_screen_in_the_page() {
     let h = Harness::start(&[]).await;
     prompt(&h, "Harbour lights at night").await;
-    set_number(&h, "Number of results", "4").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    set_number(&h, "Images", "4").await;
+    ui::deliver_sync(&h).await;
     generate(&h).await;
     h.wait_results(4, 40).await;
-    let export: Value = serde_json::from_str(&h.export_text().await).unwrap();
+    let export: Value = serde_json::from_str(&h.export_text(false).await).unwrap();
     let big = support::grow_history(&export, 250);
     let dir = support::tempdir::Dir::new("big");
     let path = dir.0.join("big.json");
@@ -530,7 +493,7 @@ async fn a_thousand_results_keep_only_what_is_on_screen_in_the_page() {
         "the import",
     )
     .await;
-    let counts = "const g = document.querySelector('.grid'); return [Number(g.dataset.total), g.querySelectorAll('.result').length, g.querySelectorAll('img').length]";
+    let counts = "const g = document.querySelector('[role=feed]'); return [Number(g.dataset.total), g.querySelectorAll('figure').length, g.querySelectorAll('img').length]";
     let c = h.js(counts).await;
     assert_eq!(c[0], 1004, "{c}");
     assert!(
@@ -539,16 +502,19 @@ async fn a_thousand_results_keep_only_what_is_on_screen_in_the_page() {
     );
     assert!(c[2].as_u64().unwrap() < 80, "{c}");
     // Scroll to the very end: the oldest results are there, and the page still holds few.
-    h.js("const s = document.querySelector('.gallery'); s.scrollTop = s.scrollHeight; return null")
+    h.js("const s = document.getElementById('feed'); s.scrollTop = s.scrollHeight; return null")
         .await;
     h.eventually(10, "the oldest result on screen", || async {
-        text_of(&h, ".grid").await.contains("#249").then_some(())
+        let t = h
+            .js("return document.querySelector('[role=feed]').innerText")
+            .await;
+        t.as_str().unwrap().contains("#249").then_some(())
     })
     .await;
     let c = h.js(counts).await;
     assert!(c[1].as_u64().unwrap() < 80, "{c}");
     let visible = h
-        .js("const r = document.querySelector('.gallery').getBoundingClientRect(); return [...document.querySelectorAll('.grid .result')].some(e => { const b = e.getBoundingClientRect(); return b.bottom > r.top && b.top < r.bottom; })")
+        .js("const r = document.getElementById('feed').getBoundingClientRect(); return [...document.querySelectorAll('[role=feed] figure')].some(e => { const b = e.getBoundingClientRect(); return b.bottom > r.top && b.top < r.bottom; })")
         .await;
     assert_eq!(
         visible, true,

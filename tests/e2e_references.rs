@@ -43,26 +43,13 @@ async fn add(h: &Harness, paths: &[String]) {
 }
 
 async fn settled(h: &Harness, accepted: usize, refused: usize) {
-    h.eventually(
-        60,
-        &format!("{accepted} accepted and {refused} refused"),
-        || async {
-            let a = h
-                .js("return document.querySelectorAll('.ref:not(.rejected)').length")
-                .await;
-            let r = h
-                .js("return document.querySelectorAll('.ref.rejected').length")
-                .await;
-            (a == accepted && r == refused).then_some(())
-        },
-    )
-    .await;
+    support::ui::tray_settled(h, accepted, refused).await;
 }
 
 /// Sends with sync delivery and returns the reference images the stand-in received.
 async fn send_and_receive(h: &Harness, prompt: &str) -> Vec<Value> {
     h.type_in("Prompt", prompt).await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    support::ui::deliver_sync(h).await;
     h.click("Generate").await;
     h.eventually(60, "the task at the stand-in", || async {
         h.inference_tasks().await.pop()
@@ -131,11 +118,8 @@ async fn every_bad_file_is_refused_on_its_item_and_never_sent() {
     let paths: Vec<String> = cases.iter().map(|(n, b, _)| write(&dir, n, b)).collect();
     add(&h, &paths).await;
     settled(&h, 0, cases.len()).await;
-    let items = h
-        .js("return [...document.querySelectorAll('.ref.rejected')].map(e => e.innerText)")
-        .await;
-    for ((name, _, why), text) in cases.iter().zip(items.as_array().unwrap()) {
-        let text = text.as_str().unwrap();
+    let items = support::ui::refused(&h).await;
+    for ((name, _, why), text) in cases.iter().zip(&items) {
         assert!(
             text.contains(name) && text.contains(why),
             "{name}: expected “{why}” in {text}"
@@ -175,10 +159,7 @@ async fn large_photo_is_downscaled_alpha_png_stays_png_webp_is_converted() {
     );
     add(&h, &[big, alpha, webp]).await;
     settled(&h, 3, 0).await;
-    let tray = h
-        .js("return document.querySelector('#references').innerText")
-        .await;
-    let tray = tray.as_str().unwrap();
+    let tray = support::ui::tray_details(&h).await.join("\n");
     assert!(
         tray.contains("2048 × 1536") && tray.contains("Downscaled from 4000 × 3000"),
         "{tray}"
@@ -231,10 +212,8 @@ async fn downscaling_can_be_turned_off_per_image() {
         .await
         .unwrap();
     h.eventually(20, "the full-size version", || async {
-        let t = h
-            .js("return document.querySelector('.ref .muted').textContent")
-            .await;
-        t.as_str().unwrap().starts_with("3000 × 2000").then_some(())
+        let t = support::ui::tray_details(&h).await;
+        t[0].contains("3000 × 2000").then_some(())
     })
     .await;
     let refs = send_and_receive(&h, "Keep every pixel").await;
@@ -262,20 +241,16 @@ async fn reordering_changes_the_payload_order_and_the_aspect_source() {
     settled(&h, 3, 0).await;
     h.click("Move reference 3 up").await;
     h.click("Move reference 2 up").await;
-    let names = h
-        .js("return [...document.querySelectorAll('.ref .ref-name')].map(e => e.textContent)")
-        .await;
-    assert_eq!(names, serde_json::json!(["c.png", "a.png", "b.png"]));
+    assert_eq!(
+        support::ui::tray_names(&h).await,
+        ["c.png", "a.png", "b.png"]
+    );
     h.click("Match first reference").await;
-    let marked = h
-        .wait_for(
-            Locator::Css(".ref .aspect-source"),
-            "the aspect source mark",
-        )
-        .await;
-    drop(marked);
-    let first = h.js("return document.querySelector('.aspect-source').closest('.ref').querySelector('.ref-name').textContent").await;
-    assert_eq!(first, "c.png");
+    h.eventually(10, "the aspect source mark on the first", || async {
+        let d = support::ui::tray_details(&h).await;
+        d[0].contains("Decides the aspect ratio").then_some(())
+    })
+    .await;
     let refs = send_and_receive(&h, "Order matters").await;
     let dims: Vec<_> = refs
         .iter()
@@ -304,7 +279,8 @@ async fn upload_once_sends_a_uuid_and_never_uploads_the_same_bytes_twice() {
         "once.png",
         &encode(&photo(640, 480), ImageFormat::Png),
     );
-    h.by_label("Upload local files once (send image UUIDs on later jobs)")
+    support::ui::open_section(&h, "Advanced").await;
+    h.by_label("Upload local references once (later jobs send their image UUIDs)")
         .await
         .click()
         .await
@@ -355,7 +331,7 @@ async fn dragging_a_reference_onto_another_reorders_the_tray() {
     add(&h, &paths).await;
     settled(&h, 3, 0).await;
     // The same DataTransfer carries the item from dragstart to drop, as in a real drag.
-    h.js(r#"const items = document.querySelectorAll('.ref');
+    h.js(r#"const items = document.querySelectorAll('ol[aria-label="References in order"] > li');
         const dt = new DataTransfer();
         items[2].dispatchEvent(new DragEvent('dragstart', { dataTransfer: dt, bubbles: true }));
         items[0].dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -363,11 +339,11 @@ async fn dragging_a_reference_onto_another_reorders_the_tray() {
         .await;
     let names = h
         .eventually(10, "the new order", || async {
-            let v = h.js("return [...document.querySelectorAll('.ref .ref-name')].map(e => e.textContent)").await;
+            let v = support::ui::tray_names(&h).await;
             (v[0] == "z.png").then_some(v)
         })
         .await;
-    assert_eq!(names, serde_json::json!(["z.png", "x.png", "y.png"]));
+    assert_eq!(names, ["z.png", "x.png", "y.png"]);
     h.close().await;
 }
 
@@ -380,7 +356,8 @@ async fn a_failed_upload_falls_back_to_sending_the_image_with_a_notice() {
         "fallback.png",
         &encode(&photo(500, 500), ImageFormat::Png),
     );
-    h.by_label("Upload local files once (send image UUIDs on later jobs)")
+    support::ui::open_section(&h, "Advanced").await;
+    h.by_label("Upload local references once (later jobs send their image UUIDs)")
         .await
         .click()
         .await
@@ -397,15 +374,59 @@ async fn a_failed_upload_falls_back_to_sending_the_image_with_a_notice() {
     h.wait_results(1, 30).await;
     let all: Vec<Value> = h.received().await;
     assert_eq!(all.iter().filter(|r| r["fault"] == "500").count(), 4);
-    let card = h
-        .js("return document.querySelector('.job').innerText")
+    let warning = h
+        .wait_for(Locator::XPath("//*[@role='feed']//*[@role='img'][contains(@aria-label, 'sending the image itself')]"), "the warning")
         .await;
-    assert!(
-        card.as_str().unwrap().contains("sending the image itself"),
-        "{card}"
-    );
+    drop(warning);
     assert!(all.iter().all(|r| r["tasks"]
         .as_array()
         .is_none_or(|t| t.iter().all(|t| t["taskType"] != "imageUpload"))));
+    h.close().await;
+}
+
+/// A tiny PNG made in the page, added through a synthetic drop on the tray or a paste.
+const ADD_BY_EVENT: &str = r#"
+const [kind, name] = arguments;
+const c = document.createElement('canvas'); c.width = 400; c.height = 300;
+const g = c.getContext('2d'); g.fillStyle = '#c33'; g.fillRect(0, 0, 400, 300);
+const blob = await new Promise(r => c.toBlob(r, 'image/png'));
+const dt = new DataTransfer(); dt.items.add(new File([blob], name, { type: 'image/png' }));
+if (kind === 'drop') {
+  document.querySelector('#references label').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+} else {
+  document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+}
+"#;
+
+#[tokio::test]
+async fn drop_paste_and_url_references_fill_the_tray_in_order() {
+    let h = Harness::start(&[]).await;
+    for (kind, name) in [("drop", "dropped.png"), ("paste", "pasted.png")] {
+        let script = format!("const done = arguments[arguments.length - 1]; (async () => {{ {ADD_BY_EVENT} }})().then(done);")
+            .replace("arguments;", &format!("['{kind}', '{name}'];"));
+        h.browser.execute_async(&script, vec![]).await.unwrap();
+    }
+    let url = h.by_label("Reference URL or image UUID").await;
+    url.send_keys("https://example.com/ref.jpg").await.unwrap();
+    h.click("Add").await;
+    support::ui::tray_settled(&h, 3, 0).await;
+    assert_eq!(
+        support::ui::tray_names(&h).await,
+        ["dropped.png", "pasted.png", "https://example.com/ref.jpg"]
+    );
+    assert!(support::ui::tray_details(&h).await[0].contains("400 × 300"));
+    h.click("Remove reference 1").await;
+    support::ui::tray_settled(&h, 2, 0).await;
+    h.type_in("Prompt", "Mix them").await;
+    h.click("Match first reference").await;
+    h.click("Generate").await;
+    h.wait_results(1, 40).await;
+    let task = h.inference_tasks().await.remove(0);
+    let refs = task["inputs"]["referenceImages"].as_array().unwrap();
+    assert!(refs[0]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
+    assert_eq!(refs[1], "https://example.com/ref.jpg");
     h.close().await;
 }

@@ -4,7 +4,9 @@
 
 mod support;
 
+use fantoccini::key::Key;
 use fantoccini::Locator;
+use support::ui;
 use support::Harness;
 
 const XSS: &str =
@@ -19,8 +21,7 @@ async fn markup_in_prompts_file_names_server_errors_and_imports_never_executes()
     h.fill(&h.by_label("Prompt").await, &format!("A castle {XSS}"))
         .await;
     h.click("Generate").await;
-    h.wait_for(Locator::Css(".job .state-failed"), "the refused job")
-        .await;
+    ui::wait_state(&h, "Failed", 30).await;
     // A file whose name is markup.
     let dir = support::tempdir::Dir::new("xss");
     let img = image::RgbImage::from_pixel(400, 400, image::Rgb([1, 2, 3]));
@@ -31,8 +32,7 @@ async fn markup_in_prompts_file_names_server_errors_and_imports_never_executes()
         .send_keys(path.to_str().unwrap())
         .await
         .unwrap();
-    h.wait_for(Locator::Css(".ref .ref-name"), "the reference")
-        .await;
+    ui::tray_settled(&h, 1, 0).await;
     // Imported JSON with markup in every string.
     h.click("Payload").await;
     let import = format!(
@@ -53,13 +53,9 @@ async fn markup_in_prompts_file_names_server_errors_and_imports_never_executes()
         0,
         "nothing injected may run"
     );
-    let card = h
-        .js("return document.querySelector('.job').innerText")
-        .await;
-    assert!(
-        card.as_str().unwrap().contains("<img src=x"),
-        "shown as text: {card}"
-    );
+    h.press(Key::Escape).await;
+    let card = ui::newest_job_text(&h).await;
+    assert!(card.contains("<img src=x"), "shown as text: {card}");
     assert_eq!(
         h.js("return document.querySelectorAll('img[src=x], script:not([type])').length")
             .await,
@@ -77,22 +73,27 @@ async fn a_typed_key_goes_only_into_the_authorization_header() {
     h.click("Settings").await;
     h.type_in("API key", KEY).await;
     h.click("Test connection").await;
-    h.wait_for(Locator::Css(".settings .status.ok"), "connected")
-        .await;
-    h.click("Settings").await;
+    h.eventually(10, "connected", || async {
+        ui::dialog_text(&h, "Settings")
+            .await
+            .contains("Connected")
+            .then_some(())
+    })
+    .await;
+    h.press(Key::Escape).await;
     h.type_in("Prompt", "Where does the key go").await;
     h.click("Payload").await;
     h.js("window.__copied = []; navigator.clipboard.writeText = t => { window.__copied.push(String(t)); return Promise.resolve(); }; return null;").await;
     h.click("Copy as curl").await;
     h.click("Copy JSON").await;
+    h.press(Key::Escape).await;
     h.click("Generate").await;
     h.wait_results(1, 30).await;
     // A failing job too, so error reports are searched as well.
     h.inject("500", 4).await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::deliver_sync(&h).await;
     h.click("Generate").await;
-    h.wait_for(Locator::Css(".job .state-failed"), "the failed job")
-        .await;
+    ui::wait_state(&h, "Failed", 60).await;
 
     let seen = h
         .js("const key = document.getElementById('api-key'); const dom = document.body.innerHTML.replace(key ? key.outerHTML : '', ''); return JSON.stringify({ console: window.__console, copied: window.__copied, local: Object.entries(localStorage), url: location.href, dom, title: document.title, perf: performance.getEntries().map(e => e.name) });")
@@ -109,8 +110,7 @@ async fn a_typed_key_goes_only_into_the_authorization_header() {
     })
     .await;
     assert!(!h.idb_text().await.contains(KEY), "the key is in IndexedDB");
-    h.by_label("Include images").await.click().await.unwrap();
-    let export = h.export_text().await;
+    let export = h.export_text(true).await;
     assert!(export.contains("Where does the key go") && export.contains("data:image/"));
     assert!(!export.contains(KEY), "the key is in the export");
     // It was used, as a header, and the stand-in never records it.

@@ -14,7 +14,7 @@ const KEY: &str = "dev-proxy-key-51c2";
 async fn serve_with_a_key_generates_through_the_dev_proxy() {
     let h = Harness::start_with(&["--api-key", KEY], Site::DevServe { api_key: KEY }).await;
     h.type_in("Prompt", "Through the dev proxy").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    support::ui::deliver_sync(&h).await;
     h.click("Generate").await;
     let imgs = h.wait_results(1, 60).await;
     assert_eq!((imgs[0].1, imgs[0].2), (1248, 832));

@@ -3,8 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use kling_studio::domain::feed_layout::{block_height, tiles, window, FeedSpec};
 use kling_studio::domain::form::{upsert_preset, Preset};
-use kling_studio::domain::grid::{window, CellSpec, Viewport};
 use kling_studio::domain::history::{new_only, Filter, StateFilter, StoredJob, StoredRef};
 use kling_studio::domain::{build, Form, JobState, RefInput, ResultMeta, SizeChoice, Slot};
 use runware::{OutputFormat, Resolution, Size};
@@ -150,7 +150,9 @@ fn a_reload_resumes_async_work_and_interrupts_a_waiting_sync_request() {
     let kling_studio::domain::JobError {
         headline: head,
         detail,
+        remedy,
     } = after.error.unwrap();
+    assert_eq!(remedy, kling_studio::domain::Remedy::Retry);
     assert!(head.contains("Interrupted"));
     assert!(
         detail.contains("may still have produced and billed"),
@@ -187,7 +189,7 @@ fn search_and_filters() {
     assert!(f.keeps_job("A lighthouse at dusk", JobState::Done));
     assert!(!f.keeps_job("A lighthouse at noon", JobState::Done));
     let f = Filter {
-        state: StateFilter::Only(JobState::Failed),
+        state: StateFilter::Failed,
         ..Filter::default()
     };
     assert!(f.keeps_job("x", JobState::Failed) && !f.keeps_job("x", JobState::Done));
@@ -212,55 +214,157 @@ fn import_adds_only_jobs_not_already_there() {
 }
 
 #[test]
-fn the_grid_window_holds_only_visible_rows_and_exact_padding() {
-    let spec = CellSpec::default();
-    // 930 px wide: 4 columns of 223.5 px, rows of 316 px (+12 gap).
-    let at = |scrolled: f64| {
-        window(
-            1000,
-            Viewport {
-                width: 930.0,
-                scrolled,
-                height: 800.0,
-            },
-            spec,
-        )
+fn a_jobs_images_fill_rows_at_their_own_shape_near_the_target_height() {
+    let desk = FeedSpec::for_width(970.0);
+    // 3:2 pairs at 320 px fill a 970 px row; four of them make two rows.
+    let t = tiles(4, 1.5, 970.0, desk);
+    assert_eq!((t.per_row, t.rows, t.row_height), (2, 2, 320.0));
+    assert!((2.0 * t.tile_width + desk.gap - 970.0).abs() < 4.0, "{t:?}");
+    // Squares: three across at the maximum.
+    let t = tiles(4, 1.0, 970.0, desk);
+    assert_eq!((t.per_row, t.rows), (3, 2));
+    // 2:3 portraits: five across, close to the target.
+    let t = tiles(5, 2.0 / 3.0, 970.0, desk);
+    assert_eq!(t.per_row, 5);
+    assert!((t.row_height - 280.0).abs() < 10.0, "{t:?}");
+    // 21:9 fills the width two by two rather than one wide image beside a gap.
+    let t = tiles(4, 1552.0 / 656.0, 970.0, desk);
+    assert_eq!(t.per_row, 2);
+    // A single image is never taller than a row may be, nor wider than the feed.
+    let t = tiles(1, 1.0, 970.0, desk);
+    assert!(t.row_height <= desk.max_row && t.tile_width <= 970.0);
+    // A phone: one landscape image per row at the feed's width.
+    let phone = FeedSpec::for_width(358.0);
+    let t = tiles(2, 1.5, 358.0, phone);
+    assert_eq!(t.per_row, 1);
+    assert!(t.tile_width <= 358.0);
+    // A bad aspect (unknown yet) lays out as a square.
+    assert_eq!(tiles(1, f64::NAN, 500.0, desk), tiles(1, 1.0, 500.0, desk));
+}
+
+#[test]
+fn the_feed_window_holds_only_jobs_on_screen_and_exact_padding() {
+    let spec = FeedSpec::for_width(970.0);
+    let block = block_height(tiles(4, 1.0, 970.0, spec), spec);
+    let heights = vec![block; 250];
+    let total: f64 = heights.iter().sum();
+    let covered = |w: &kling_studio::domain::feed_layout::Window| {
+        f64::from(w.pad_top + w.pad_bottom) + (w.end - w.first) as f64 * block
     };
-    let top = at(0.0);
-    assert_eq!(top.columns, 4);
-    assert_eq!(top.row_height, 316);
+    let top = window(&heights, 0.0, 800.0, spec);
     assert_eq!((top.first, top.pad_top), (0, 0));
+    assert!(top.end <= 6, "a screen and overscan, not 250: {top:?}");
     assert!(
-        top.end <= 4 * 6,
-        "a screen and overscan, not 1,000: {top:?}"
+        (covered(&top) - total).abs() <= 1.0,
+        "padding stands for every block not drawn"
     );
-    let rows = 250u32;
-    let stride = 316 + 12;
-    let total = |w: &kling_studio::domain::grid::Window| {
-        w.pad_top + w.pad_bottom + ((w.end - w.first) as u32 / 4) * stride
-    };
-    assert_eq!(
-        total(&top),
-        rows * stride,
-        "padding stands for every row not drawn"
-    );
-    let mid = at(50_000.0);
-    assert_eq!(mid.first % 4, 0);
-    assert!(mid.first > 500 && mid.end - mid.first <= 4 * 7, "{mid:?}");
-    assert_eq!(total(&mid), rows * stride);
-    let end = at(1e9);
-    assert_eq!(end.end, 1000);
-    // Narrow: one column; grid starting below the fold: the first rows.
-    let phone = window(
-        10,
-        Viewport {
-            width: 200.0,
-            scrolled: -300.0,
-            height: 600.0,
+    let mid = window(&heights, 50_000.0, 800.0, spec);
+    assert!(mid.first > 50 && mid.end - mid.first <= 6, "{mid:?}");
+    assert!((covered(&mid) - total).abs() <= 1.0);
+    let end = window(&heights, 1e9, 800.0, spec);
+    assert_eq!(end.end, 250);
+    // Mixed heights: the job under the viewport's top is drawn.
+    let mixed = [100.0, 2000.0, 100.0, 100.0];
+    let w = window(
+        &mixed,
+        1500.0,
+        300.0,
+        FeedSpec {
+            overscan: 0.0,
+            ..spec
         },
-        spec,
     );
-    assert_eq!((phone.columns, phone.first), (1, 0));
+    assert_eq!((w.first, w.end), (1, 2));
+    assert_eq!(w.pad_top, 100);
+    // Below the fold (the list starts lower than the viewport's top): the first jobs.
+    let w = window(&heights, -300.0, 600.0, spec);
+    assert_eq!(w.first, 0);
+}
+
+#[test]
+fn states_read_as_words_and_retry_is_offered_only_where_it_helps() {
+    use kling_studio::domain::job::{can_retry, state_words, Standing};
+    use kling_studio::domain::{JobError, Remedy};
+    let done = || result(1, None);
+    let failed = || Slot::Failed("The provider did not return this image in time.".into());
+    assert_eq!(state_words(JobState::Queued, &[Slot::Waiting]).1, "Queued");
+    assert_eq!(
+        state_words(
+            JobState::Partial,
+            &[done(), done(), Slot::Waiting, Slot::Waiting]
+        ),
+        (Standing::Working, "Running · 2 of 4".into())
+    );
+    assert_eq!(
+        state_words(JobState::Done, &[done(), done(), done(), failed()]),
+        (Standing::Warning, "Partly done · 3 of 4".into())
+    );
+    assert_eq!(state_words(JobState::Done, &[done()]).1, "Done");
+    assert_eq!(
+        state_words(JobState::Cancelled, &[Slot::Waiting]).1,
+        "Cancelled · still billed"
+    );
+    // A deleted image is no longer counted among the asked.
+    assert_eq!(
+        state_words(
+            JobState::Running,
+            &[done(), Slot::Deleted(Some(0.028)), Slot::Waiting]
+        )
+        .1,
+        "Running · 1 of 2"
+    );
+    let busy = JobError::new("Runware is busy", "No capacity right now (503).");
+    let blocked =
+        JobError::new("Blocked by the content policy", "…").with_remedy(Remedy::ChangeRequest);
+    assert!(can_retry(JobState::Failed, Some(&busy)));
+    assert!(
+        !can_retry(JobState::Failed, Some(&blocked)),
+        "never for a blocked prompt"
+    );
+    assert!(can_retry(JobState::Interrupted, None) && can_retry(JobState::Cancelled, None));
+    assert!(!can_retry(JobState::Done, None) && !can_retry(JobState::Running, None));
+    // Stored errors keep their two-element form; a remedy other than retry is added third.
+    assert_eq!(
+        serde_json::to_value(&busy).unwrap(),
+        json!(["Runware is busy", "No capacity right now (503)."])
+    );
+    assert_eq!(serde_json::to_value(&blocked).unwrap()[2], "changeRequest");
+    let old: JobError = serde_json::from_value(json!(["Interrupted by a reload", "…"])).unwrap();
+    assert_eq!(old.remedy, Remedy::Retry);
+    let back: JobError = serde_json::from_value(serde_json::to_value(&blocked).unwrap()).unwrap();
+    assert_eq!(back, blocked);
+}
+
+#[test]
+fn the_estimate_of_time_left_comes_from_recent_jobs() {
+    use kling_studio::domain::eta::{left_words, time_left, typical, Left};
+    assert_eq!(typical(&[]), None);
+    assert_eq!(typical(&[60_000.0, 90_000.0, 200_000.0]), Some(90_000.0));
+    assert_eq!(typical(&[60_000.0, 80_000.0]), Some(70_000.0));
+    assert_eq!(time_left(30_000.0, &[90_000.0]), Left::About(60_000.0));
+    assert_eq!(
+        left_words(&time_left(30_000.0, &[90_000.0])).as_deref(),
+        Some("about 1:00 left")
+    );
+    assert_eq!(time_left(95_000.0, &[90_000.0]), Left::AnyMoment);
+    assert_eq!(left_words(&Left::Unknown), None);
+}
+
+#[test]
+fn a_zip_gives_every_entry_its_own_name_and_deleted_images_keep_their_cost() {
+    use kling_studio::domain::job::{slots_cost, unique_names};
+    let names = unique_names(vec![
+        "a-1.jpg".into(),
+        "a-1.jpg".into(),
+        "b.png".into(),
+        "a-1.jpg".into(),
+    ]);
+    assert_eq!(names, ["a-1.jpg", "a-1-2.jpg", "b.png", "a-1-3.jpg"]);
+    let slots = [result(1, None), Slot::Deleted(Some(0.028)), Slot::Waiting];
+    assert!(
+        (slots_cost(&slots) - 0.056).abs() < 1e-9,
+        "what was paid stays counted"
+    );
 }
 
 #[test]

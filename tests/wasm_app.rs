@@ -24,7 +24,7 @@ async fn app_shows_the_product_name_and_a_labelled_prompt() {
     // The empty state waits for the stored history to be read (no flash of "nothing here"
     // for someone who has history).
     let empty = || {
-        q(&host, "section[aria-label=Gallery]")
+        q(&host, "section[aria-label=Feed]")
             .text_content()
             .unwrap()
             .contains("Describe a shot")
@@ -111,8 +111,8 @@ async fn size_picker_offers_only_allowed_sizes_and_tiers() {
 async fn results_out_of_range_is_reported_at_the_field() {
     let (host, _app) = mount();
     type_into(&labelled(&host, "Prompt"), "A valid prompt").await;
-    type_into(&labelled(&host, "Number of results"), "21").await;
-    let results = labelled(&host, "Number of results");
+    type_into(&labelled(&host, "Images"), "21").await;
+    let results = labelled(&host, "Images");
     assert_eq!(
         results.get_attribute("aria-invalid").as_deref(),
         Some("true")
@@ -126,7 +126,7 @@ async fn results_out_of_range_is_reported_at_the_field() {
         .unwrap()
         .contains("1 to 20"));
     assert!(button(&host, "Generate").has_attribute("disabled"));
-    type_into(&labelled(&host, "Number of results"), "20").await;
+    type_into(&labelled(&host, "Images"), "20").await;
     assert!(host.query_selector("#results-error").unwrap().is_none());
     assert!(text_of(&host, "Estimated cost").contains("$0.560"));
 }
@@ -134,11 +134,24 @@ async fn results_out_of_range_is_reported_at_the_field() {
 #[wasm_bindgen_test]
 async fn ttl_is_offered_only_for_url_output() {
     let (host, _app) = mount();
-    assert!(host.query_selector("#ttl").unwrap().is_some());
-    choose(&labelled(&host, "Output type"), "dataURI").await;
-    assert!(host.query_selector("#ttl").unwrap().is_none());
-    choose(&labelled(&host, "Output type"), "URL").await;
-    type_into(&q(&host, "#ttl"), "59").await;
+    let ttl = "Keep image links for (seconds)";
+    let present = |host: &web_sys::Element| {
+        host.query_selector_all("label")
+            .ok()
+            .map(|l| {
+                (0..l.length()).any(|i| l.get(i).unwrap().text_content().unwrap_or_default() == ttl)
+            })
+            .unwrap_or(false)
+    };
+    assert!(present(&host));
+    choose_text(
+        &labelled(&host, "Results come as"),
+        "Data URI, in the answer",
+    )
+    .await;
+    assert!(!present(&host), "no link lifetime for inline results");
+    choose_text(&labelled(&host, "Results come as"), "A link (URL)").await;
+    type_into(&labelled(&host, ttl), "59").await;
     assert!(q(&host, "#ttl-error")
         .text_content()
         .unwrap()

@@ -70,9 +70,7 @@ async fn every_bad_field_value_is_refused_at_its_field_and_nothing_is_sent() {
     watch_fetch();
     let (host, _app) = mount();
     // Open the advanced group so its fields are visible.
-    labelled(&host, "Advanced")
-        .set_attribute("open", "")
-        .unwrap();
+    open_section(&host, "Advanced").await;
     type_into(&q(&host, "#prompt"), "A valid prompt to start from").await;
     let before = fetches();
     let mut checked = 0;

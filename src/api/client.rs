@@ -200,11 +200,11 @@ pub async fn post(
             Err(e) if e.is_transient(repeat) && backoff.should_retry(attempt) => {
                 let wait = backoff.delay(attempt, random(), e.retry_after());
                 on_retry(Some(format!(
-                    "{} Retry {} of {} in {} s.",
-                    e,
+                    "{}; retrying in {} s (try {} of {}).",
+                    e.brief(),
+                    crate::domain::number::fixed(wait.as_secs_f64(), 0),
                     attempt + 1,
                     backoff.max_retries,
-                    crate::domain::number::fixed(wait.as_secs_f64(), 1)
                 )));
                 sleep(wait.as_millis() as u32).await;
                 attempt += 1;

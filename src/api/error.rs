@@ -26,7 +26,7 @@ pub enum ClientError {
         errors: Vec<runware::ApiError>,
         retry_after_ms: Option<u64>,
     },
-    #[error("The endpoint answered HTTP {status} with {what}, not Runware's JSON. Is the endpoint URL right?")]
+    #[error("{}", unreadable_message(*status, what))]
     Unreadable { status: u16, what: String },
     /// The site in front of the proxy wants its login again (HTTP basic auth expired).
     #[error("This site asks you to sign in again (the login has expired): reload the page and sign in. Nothing was sent to Runware.")]
@@ -37,8 +37,22 @@ pub enum ClientError {
 
 fn api_message(status: u16, errors: &[runware::ApiError]) -> String {
     match errors.first() {
-        Some(e) => format!("{}: {} (HTTP {status})", e.code, e.message),
-        None => format!("HTTP {status} without an error message."),
+        Some(e) => format!("{} ({status}).", e.message.trim().trim_end_matches('.')),
+        None => format!("The endpoint answered {status} with no explanation."),
+    }
+}
+
+/// What an answer that is not Runware's JSON most likely means, from what was seen: a
+/// gateway error from a proxy means the upstream is down, not that the endpoint is wrong.
+fn unreadable_message(status: u16, what: &str) -> String {
+    match status {
+        502..=504 => format!(
+            "The proxy answered {status}: Runware is not answering through it right now."
+        ),
+        200..=299 => format!("The endpoint answered with {what}, not Runware's JSON."),
+        _ => format!(
+            "The endpoint answered {status} with {what}, not Runware's JSON. Is the endpoint URL right?"
+        ),
     }
 }
 
@@ -74,6 +88,22 @@ impl ClientError {
         match self {
             ClientError::Api { errors, .. } => errors.first(),
             _ => None,
+        }
+    }
+
+    /// A few words for a passing notice: "Runware is busy (503)".
+    pub fn brief(&self) -> String {
+        match self {
+            ClientError::Api { status: 429, .. } => "Slowing down (429)".into(),
+            ClientError::Api { status, .. } => format!("{} ({status})", self.category().headline()),
+            ClientError::Network(_) => "The connection failed".into(),
+            ClientError::Timeout(_) => "No answer in time".into(),
+            ClientError::Unreadable { status, .. } if (502..=504).contains(status) => {
+                format!("Runware is not answering through the proxy ({status})")
+            }
+            ClientError::Unreadable { status, .. } => format!("An unreadable answer ({status})"),
+            ClientError::SignIn => "The site asks you to sign in again".into(),
+            ClientError::Cancelled => "Cancelled".into(),
         }
     }
 

@@ -249,6 +249,22 @@ pub async fn delete(db: &Database, task_uuids: Option<&[String]>) -> Result<(), 
     finish(jobs.transaction(), tx.await).await
 }
 
+/// Removes single Blobs by key.
+pub async fn delete_blobs(db: &Database, keys: &[String]) -> Result<(), DbError> {
+    let tx = db
+        .transaction(&[BLOBS], TransactionMode::ReadWrite)
+        .map_err(classify)?;
+    let blobs = tx.object_store(BLOBS).map_err(classify)?;
+    for key in keys {
+        drop(
+            blobs
+                .delete(JsValue::from(key.as_str()))
+                .map_err(classify)?,
+        );
+    }
+    finish(blobs.transaction(), tx.await).await
+}
+
 /// Bytes used and allowed for this site, as the browser estimates them.
 pub async fn estimate() -> Option<(f64, f64)> {
     let manager = super::window().navigator().storage();

@@ -5,6 +5,7 @@ pub mod db;
 pub mod files;
 pub mod prepare;
 pub mod storage;
+pub mod zip;
 
 use js_sys::{Function, JsString, Promise, Reflect};
 use thiserror::Error;
@@ -149,5 +150,89 @@ pub async fn fetch_blob(url: &str) -> Result<web_sys::Blob, BrowserError> {
 pub fn revoke_object_url(url: &str) {
     if url.starts_with("blob:") {
         web_sys::Url::revoke_object_url(url).ok();
+    }
+}
+
+/// Saves an image under `name`: its bytes are fetched (a `blob:` URL, or a URL that allows
+/// it) so the browser's download keeps the name; otherwise the link opens as it is.
+pub async fn download(url: &str, name: &str) {
+    let blob = fetch_blob(url).await.ok();
+    let href = blob.as_ref().and_then(blob_url);
+    let Some(doc) = window().document() else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(href.as_deref().unwrap_or(url));
+    a.set_download(name);
+    a.click();
+    if let Some(h) = href {
+        // The download has taken its copy once the click has been handled.
+        let h = h.clone();
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || revoke_object_url(&h));
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000)
+            .ok();
+    }
+}
+
+/// "14:05" today, "3 Dec, 14:05" another day, in the browser's time zone.
+pub fn clock_label(ms: f64, now_ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let today = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms));
+    let time = format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
+    let same_day = d.get_date() == today.get_date()
+        && d.get_month() == today.get_month()
+        && d.get_full_year() == today.get_full_year();
+    if same_day {
+        return time;
+    }
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {}, {time}",
+        d.get_date(),
+        MONTHS[d.get_month() as usize % 12]
+    )
+}
+
+/// Whether the page is laid out as one column (a phone).
+pub fn is_narrow() -> bool {
+    window()
+        .match_media("(max-width: 800px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Moves focus to the element with this id (and brings it into view).
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = window()
+        .document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.focus().ok();
+    }
+}
+
+/// Brings the newest job into view: the feed's top (a phone scrolls the page down to it).
+pub fn show_newest_job() {
+    let Some(feed) = window()
+        .document()
+        .and_then(|d| d.get_element_by_id("feed"))
+    else {
+        return;
+    };
+    if is_narrow() {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+        feed.scroll_into_view_with_scroll_into_view_options(&opts);
+    } else {
+        feed.set_scroll_top(0);
     }
 }

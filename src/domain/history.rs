@@ -97,12 +97,47 @@ impl StoredJob {
     }
 }
 
-/// Which state the history view shows.
+/// Which jobs the feed shows, by how they stand (the toolbar's chips).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StateFilter {
     #[default]
     All,
-    Only(JobState),
+    /// Queued or still running.
+    Running,
+    /// Finished with images (partly done included).
+    Done,
+    /// Failed, interrupted or cancelled: nothing more will come.
+    Failed,
+}
+
+impl StateFilter {
+    pub const ALL: [StateFilter; 4] = [
+        StateFilter::All,
+        StateFilter::Running,
+        StateFilter::Done,
+        StateFilter::Failed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StateFilter::All => "All",
+            StateFilter::Running => "Running",
+            StateFilter::Done => "Done",
+            StateFilter::Failed => "Failed",
+        }
+    }
+
+    pub fn keeps(self, state: JobState) -> bool {
+        match self {
+            StateFilter::All => true,
+            StateFilter::Running => !state.is_final(),
+            StateFilter::Done => state == JobState::Done,
+            StateFilter::Failed => matches!(
+                state,
+                JobState::Failed | JobState::Interrupted | JobState::Cancelled
+            ),
+        }
+    }
 }
 
 /// The history view's search and filters.
@@ -117,11 +152,7 @@ impl Filter {
     /// Does a job with this prompt and state pass the search and state filter? (Favourites
     /// are per result: see `keeps_result`.)
     pub fn keeps_job(&self, prompt: &str, state: JobState) -> bool {
-        let state_ok = match self.state {
-            StateFilter::All => true,
-            StateFilter::Only(s) => s == state,
-        };
-        state_ok && prompt_matches(prompt, &self.query)
+        self.state.keeps(state) && prompt_matches(prompt, &self.query)
     }
 
     pub fn keeps_result(&self, favourite: bool) -> bool {

@@ -39,13 +39,35 @@ impl JobState {
     }
 }
 
-/// Why a job failed, as its line shows it: a headline and what to know or do.
+/// What a user can do about a failure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Remedy {
+    /// Sending the same again may work (busy, network, a provider hiccup).
+    #[default]
+    Retry,
+    /// The request itself must change first (a blocked prompt, a refused setting).
+    ChangeRequest,
+    /// Settings, credit or the site's login must be fixed first.
+    FixSettings,
+}
+
+/// Why a job failed, as its tiles show it: a headline, what happened, and what helps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-// Stored as a two-element array, the shape history records have always had.
-#[serde(from = "(String, String)", into = "(String, String)")]
+// Stored as an array: [headline, detail] as records always had it, with the remedy third
+// when it is not "retry".
+#[serde(from = "ErrorRepr", into = "ErrorRepr")]
 pub struct JobError {
     pub headline: String,
     pub detail: String,
+    pub remedy: Remedy,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+enum ErrorRepr {
+    Three(String, String, Remedy),
+    Two(String, String),
 }
 
 impl JobError {
@@ -53,19 +75,93 @@ impl JobError {
         JobError {
             headline: headline.into(),
             detail: detail.into(),
+            remedy: Remedy::Retry,
+        }
+    }
+
+    pub fn with_remedy(mut self, remedy: Remedy) -> Self {
+        self.remedy = remedy;
+        self
+    }
+}
+
+impl From<ErrorRepr> for JobError {
+    fn from(r: ErrorRepr) -> Self {
+        match r {
+            ErrorRepr::Two(headline, detail) => JobError::new(headline, detail),
+            ErrorRepr::Three(headline, detail, remedy) => {
+                JobError::new(headline, detail).with_remedy(remedy)
+            }
         }
     }
 }
 
-impl From<(String, String)> for JobError {
-    fn from((headline, detail): (String, String)) -> Self {
-        JobError { headline, detail }
+impl From<JobError> for ErrorRepr {
+    fn from(e: JobError) -> Self {
+        match e.remedy {
+            Remedy::Retry => ErrorRepr::Two(e.headline, e.detail),
+            r => ErrorRepr::Three(e.headline, e.detail, r),
+        }
     }
 }
 
-impl From<JobError> for (String, String) {
-    fn from(e: JobError) -> Self {
-        (e.headline, e.detail)
+/// How a job stands, for its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    Waiting,
+    Working,
+    Good,
+    Warning,
+    Bad,
+}
+
+impl Standing {
+    pub fn class(self) -> &'static str {
+        match self {
+            Standing::Waiting => "waiting",
+            Standing::Working => "working",
+            Standing::Good => "good",
+            Standing::Warning => "warning",
+            Standing::Bad => "bad",
+        }
+    }
+}
+
+/// The job's state in words, as its line shows it: "Running · 2 of 4", "Partly done · 3 of 4".
+pub fn state_words(state: JobState, slots: &[Slot]) -> (Standing, String) {
+    let n = slots
+        .iter()
+        .filter(|s| !matches!(s, Slot::Deleted(_)))
+        .count();
+    let done = slots.iter().filter(|s| matches!(s, Slot::Done(_))).count();
+    let failed = slots
+        .iter()
+        .filter(|s| matches!(s, Slot::Failed(_)))
+        .count();
+    let of = |word: &str| {
+        if n > 1 {
+            format!("{word} · {done} of {n}")
+        } else {
+            word.to_owned()
+        }
+    };
+    match state {
+        JobState::Queued => (Standing::Waiting, "Queued".into()),
+        JobState::Running | JobState::Partial => (Standing::Working, of("Running")),
+        JobState::Done if failed > 0 => (Standing::Warning, of("Partly done")),
+        JobState::Done => (Standing::Good, "Done".into()),
+        JobState::Failed => (Standing::Bad, "Failed".into()),
+        JobState::Cancelled => (Standing::Warning, "Cancelled · still billed".into()),
+        JobState::Interrupted => (Standing::Bad, "Interrupted".into()),
+    }
+}
+
+/// Whether "Retry" is offered: only where sending the same again can help.
+pub fn can_retry(state: JobState, error: Option<&JobError>) -> bool {
+    match state {
+        JobState::Failed | JobState::Interrupted => error.is_none_or(|e| e.remedy == Remedy::Retry),
+        JobState::Cancelled => true,
+        _ => false,
     }
 }
 
@@ -78,6 +174,8 @@ pub enum Slot {
     Waiting,
     Done(ResultMeta),
     Failed(String),
+    /// The user deleted this image; what it cost stays counted.
+    Deleted(#[serde(serialize_with = "super::number::ser_opt_f64")] Option<f64>),
 }
 
 /// What the gallery knows of one result image.
@@ -111,6 +209,7 @@ pub fn slots_cost(slots: &[Slot]) -> f64 {
         .iter()
         .filter_map(|s| match s {
             Slot::Done(r) => r.cost,
+            Slot::Deleted(cost) => *cost,
             _ => None,
         })
         .sum()
@@ -159,6 +258,27 @@ pub fn download_name(prompt: &str, seed: Option<i64>, format: OutputFormat) -> S
         Some(s) => format!("{slug}-{s}.{}", format.extension()),
         None => format!("{slug}.{}", format.extension()),
     }
+}
+
+/// `name`, or `name-2.ext`, `name-3.ext`… so every entry of an archive has its own name.
+pub fn unique_names(names: Vec<String>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    names
+        .into_iter()
+        .map(|n| {
+            let mut candidate = n.clone();
+            let mut k = 2;
+            while seen.contains(&candidate) {
+                candidate = match n.rsplit_once('.') {
+                    Some((stem, ext)) => format!("{stem}-{k}.{ext}"),
+                    None => format!("{n}-{k}"),
+                };
+                k += 1;
+            }
+            seen.push(candidate.clone());
+            candidate
+        })
+        .collect()
 }
 
 /// Accepts only image sources that cannot run code: http(s), `data:image/…` and `blob:`.

@@ -2,17 +2,19 @@
 //! layout arithmetic. No browser, no HTTP; tested natively.
 
 pub mod control;
+pub mod eta;
+pub mod feed_layout;
 pub mod form;
-pub mod grid;
 pub mod history;
 pub mod import;
 pub mod job;
 pub mod number;
 pub mod payload;
 pub mod refcheck;
+pub mod starters;
 pub mod text;
 
 pub use control::Control;
 pub use form::{Form, RefInput, SizeChoice};
-pub use job::{JobError, JobState, ResultMeta, Slot};
+pub use job::{JobError, JobState, Remedy, ResultMeta, Slot};
 pub use payload::{build, Built};

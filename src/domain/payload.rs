@@ -176,3 +176,20 @@ pub fn curl_suffix() -> &'static str {
 pub fn new_task_uuid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
+
+/// A stored task as the user copies it: pretty JSON, local references (stored as placeholders)
+/// and long data shown abbreviated, so the clipboard never holds megabytes of base64.
+pub fn copy_task(task: &ImageInference) -> String {
+    let mut shown = task.clone();
+    if let Some(inputs) = shown.inputs.as_mut() {
+        for r in inputs.reference_images.iter_mut() {
+            if r.starts_with("KLREF") {
+                *r = "data:image/…;base64,… [a local file]".into();
+            } else if r.len() > 96 {
+                *r = abbreviate(r);
+            }
+        }
+    }
+    serde_json::to_string_pretty(&[Task::ImageInference(Box::new(shown))])
+        .expect("tasks always serialise")
+}

@@ -68,9 +68,10 @@ pub fn abbreviate(s: &str) -> String {
     format!("{head}… ({})", human_bytes(s.len() as f64))
 }
 
-/// "$0.056"
+/// "$0.056" below a dollar (an image costs cents), "$12.50" above, "$0.00" for nothing.
 pub fn money(usd: f64) -> String {
-    format!("${}", fixed(usd, 3))
+    let places = if usd == 0.0 || usd.abs() >= 1.0 { 2 } else { 3 };
+    format!("${}", fixed(usd, places))
 }
 
 /// "1:05" for 65 seconds.

@@ -64,3 +64,70 @@ async fn read_back(
         .await
         .map_err(|e| unreadable(e.to_string()))
 }
+
+/// A reference as the viewer shows it: a label and, where it can be shown, a picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefPreview {
+    pub label: String,
+    pub url: Option<String>,
+    /// The URL is a `blob:` made for this preview, to be revoked with it.
+    pub owned: bool,
+}
+
+fn text_preview(value: &str) -> RefPreview {
+    let url = value.starts_with("http").then(|| value.to_owned());
+    let label = if url.is_some() {
+        value.rsplit('/').next().unwrap_or(value).to_owned()
+    } else if value.len() == 36 {
+        format!("image {}", &value[..8])
+    } else {
+        "inline image".to_owned()
+    };
+    RefPreview {
+        label,
+        url,
+        owned: false,
+    }
+}
+
+/// The job's references as pictures: local files from memory or storage, URLs as they are.
+pub async fn reference_previews(writer: Writer, job: Job) -> Vec<RefPreview> {
+    let (task_uuid, stored, refs, origin) = job.with_info(|i| {
+        (
+            i.task_uuid.clone(),
+            i.stored_refs.clone(),
+            i.refs.clone(),
+            i.origin,
+        )
+    });
+    let mut blobs: HashMap<usize, Blob> = match (origin, writer.db()) {
+        (Origin::Stored, Some(db)) => db::load_blobs(&db, &task_uuid, BlobKind::Reference)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .collect(),
+        _ => refs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match &r.source {
+                RefSource::Local(f) => Some((i, Blob::clone(&f.sent))),
+                RefSource::Text(_) => None,
+            })
+            .collect(),
+    };
+    stored
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            StoredRef::Text { value } => text_preview(value),
+            StoredRef::Local { name, .. } => {
+                let url = blobs.remove(&i).and_then(|b| crate::browser::blob_url(&b));
+                RefPreview {
+                    label: name.clone(),
+                    owned: url.is_some(),
+                    url,
+                }
+            }
+        })
+        .collect()
+}

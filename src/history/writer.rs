@@ -38,6 +38,8 @@ pub enum Write {
     },
     /// `None` deletes everything.
     Delete(Option<Vec<String>>),
+    /// Single Blobs (deleted results), by key.
+    DeleteBlobs(Vec<String>),
     /// Many jobs in one transaction (an import); the outcome is sent back.
     Import {
         jobs: Vec<(StoredJob, Blobs)>,
@@ -156,6 +158,13 @@ impl Writer {
         self.send(Write::Delete(task_uuids));
     }
 
+    /// Removes single Blobs (results the user deleted).
+    pub fn delete_blobs(self, keys: Vec<String>) {
+        if !keys.is_empty() {
+            self.send(Write::DeleteBlobs(keys));
+        }
+    }
+
     /// Saves again every job whose images did not fit, e.g. once the user freed space.
     pub fn resave_unsaved(self, feed: Feed) {
         let ids = self.unsaved.get_value();
@@ -165,7 +174,7 @@ impl Writer {
                 .copied()
                 .collect()
         });
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
+        feed.spawn(async move {
             for job in jobs {
                 self.save_whole(job).await;
             }
@@ -185,7 +194,7 @@ impl Writer {
         };
         self.refresh_estimate().await;
         while let Some(write) = rx.next().await {
-            let freed = matches!(write, Write::Delete(_));
+            let freed = matches!(write, Write::Delete(_) | Write::DeleteBlobs(_));
             let put = match &write {
                 Write::Put {
                     job, completeness, ..
@@ -252,6 +261,7 @@ async fn apply(db: &Database, write: Write) -> Result<(), DbError> {
     match write {
         Write::Put { job, blobs, .. } => db::put(db, &[record(&job, &blobs)]).await,
         Write::Delete(ids) => db::delete(db, ids.as_deref()).await,
+        Write::DeleteBlobs(keys) => db::delete_blobs(db, &keys).await,
         Write::Import { jobs, done } => {
             let records: Vec<db::Record> = jobs.iter().map(|(j, b)| record(j, b)).collect();
             let result = db::put(db, &records).await;

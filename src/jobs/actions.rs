@@ -5,8 +5,9 @@ use super::job::Job;
 use super::run::launch;
 use super::runner::Runner;
 use crate::browser;
+use crate::browser::db::{blob_key, BlobKind};
 use crate::domain::payload::new_task_uuid;
-use crate::domain::{JobState, ResultMeta};
+use crate::domain::{JobState, ResultMeta, Slot};
 use crate::history::refs::references_of;
 use crate::state::tray::{RefItem, RefSource, Tray};
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 /// Sends a past job's settings again as a new task (fresh UUID); references of a stored job
 /// are read back from storage first.
 pub fn retry(r: Runner, job: Job) {
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
+    r.feed.spawn(async move {
         match references_of(r.writer, job).await {
             Ok(sources) => {
                 let refs = sources
@@ -45,7 +46,7 @@ pub fn cancel(r: Runner, job: Job) {
 /// Loads a job's settings and references back into the composer.
 pub fn remix(r: Runner, tray: Tray, job: Job) {
     r.composer.replace(job.with_info(|i| i.form.clone()));
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
+    r.feed.spawn(async move {
         match references_of(r.writer, job).await {
             Ok(sources) => tray.replace(sources),
             Err(why) => {
@@ -66,7 +67,7 @@ pub fn use_as_reference(tray: Tray, meta: ResultMeta, name: String) {
         )));
         return;
     }
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
+    tray.spawn(async move {
         let source = match browser::prepare::fetch_as_local(&meta.src, &name).await {
             Ok(file) => RefSource::Local(file),
             Err(_) => match &meta.remote_url {
@@ -98,4 +99,44 @@ pub fn toggle_favourite(r: Runner, job: Job, slot: usize) {
 /// Deletes jobs from the feed and from storage (`None`: everything).
 pub fn delete(r: Runner, task_uuids: Option<Vec<String>>) {
     r.writer.delete(r.feed, task_uuids);
+}
+
+/// Deletes single results; a job left with nothing to show goes as a whole. What they cost
+/// stays counted.
+pub fn delete_results(r: Runner, results: Vec<(Job, usize)>) {
+    let mut whole = Vec::new();
+    let mut jobs: Vec<Job> = results.iter().map(|(j, _)| *j).collect();
+    jobs.dedup();
+    for job in jobs {
+        let slots: Vec<usize> = results
+            .iter()
+            .filter(|(j, _)| *j == job)
+            .map(|(_, s)| *s)
+            .collect();
+        let mut freed = Vec::new();
+        job.slots.update(|all| {
+            for &i in &slots {
+                if let Some(Slot::Done(meta)) = all.get(i) {
+                    if meta.inline {
+                        browser::revoke_object_url(&meta.src);
+                    }
+                    freed.push(blob_key(&job.task_uuid(), BlobKind::Output, i));
+                    all[i] = Slot::Deleted(meta.cost);
+                }
+            }
+        });
+        let nothing_left = job.slots.with_untracked(|all| {
+            all.iter()
+                .all(|s| matches!(s, Slot::Deleted(_) | Slot::Failed(_)))
+        });
+        if nothing_left && job.state.get_untracked().is_final() {
+            whole.push(job.task_uuid());
+        } else {
+            r.writer.save(job, Vec::new());
+            r.writer.delete_blobs(freed);
+        }
+    }
+    if !whole.is_empty() {
+        delete(r, Some(whole));
+    }
 }

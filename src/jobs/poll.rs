@@ -79,9 +79,9 @@ pub async fn poll(r: Runner, job: Job, task: &ImageInference, ep: &Endpoint, ack
                 }
             }
             // The task was accepted: a bad patch of network must not lose it. Keep polling.
-            Err(e) if e.is_transient(Idempotency::Safe) => {
-                job.notice.set(Some(format!("{e} Still polling.")))
-            }
+            Err(e) if e.is_transient(Idempotency::Safe) => job
+                .notice
+                .set(Some(format!("{}; still checking.", e.brief()))),
             Err(ClientError::Cancelled) => return,
             Err(e) if not_registered_yet(&e, ack, polling_since) => job.notice.set(Some(
                 "Runware does not list this task yet; asking again…".into(),

@@ -5,10 +5,10 @@ use super::runner::Runner;
 use crate::api::ClientError;
 use crate::browser::{self, db::blob_key, db::BlobKind};
 use crate::domain::job::safe_image_url;
-use crate::domain::{Control, JobError, JobState, ResultMeta, Slot};
+use crate::domain::{Control, JobError, JobState, Remedy, ResultMeta, Slot};
 use base64::Engine;
 use leptos::prelude::*;
-use runware::{Envelope, ImageInference, OutputFormat, ResultItem, TaskStatus};
+use runware::{Envelope, ErrorCategory, ImageInference, OutputFormat, ResultItem, TaskStatus};
 
 /// Errors in a 2xx answer that concern this task turn it into a failure.
 pub fn own_errors(env: Envelope, task_uuid: &str) -> Result<Envelope, ClientError> {
@@ -47,7 +47,7 @@ pub fn apply(r: Runner, job: Job, task: &ImageInference, env: &Envelope) -> Sett
             if i >= slots.len() {
                 slots.push(Slot::Waiting);
             }
-            if matches!(slots[i], Slot::Done(_)) {
+            if matches!(slots[i], Slot::Done(_) | Slot::Deleted(_)) {
                 continue;
             }
             slots[i] = slot_of(item, format, dims, |blob| {
@@ -59,7 +59,9 @@ pub fn apply(r: Runner, job: Job, task: &ImageInference, env: &Envelope) -> Sett
         r.writer.save(job, blobs);
     }
     let settled = job.slots.with_untracked(|slots| {
-        slots.iter().all(|s| matches!(s, Slot::Done(_)))
+        slots
+            .iter()
+            .all(|s| matches!(s, Slot::Done(_) | Slot::Deleted(_)))
             || slots.iter().any(|s| matches!(s, Slot::Failed(_)))
     });
     if settled {
@@ -89,7 +91,7 @@ fn slot_of(
         TaskStatus::Error => Slot::Failed(
             item.error
                 .as_ref()
-                .map(|e| format!("{}: {}", e.code, e.message))
+                .map(|e| e.message.clone())
                 .unwrap_or_else(|| "This result failed.".into()),
         ),
         _ => Slot::Waiting,
@@ -172,12 +174,21 @@ pub fn fail(r: Runner, job: Job, e: ClientError) {
         if let Some(param) = api_err.parameters().into_iter().next() {
             r.composer.set_server_error(
                 Control::for_parameter(&param),
-                format!("Runware: {} ({})", api_err.message, api_err.code),
+                format!("Runware refused this: {}", api_err.message),
             );
         }
     }
-    job.error
-        .set(Some(JobError::new(e.category().headline(), e.to_string())));
+    let remedy = match e.category() {
+        ErrorCategory::ContentPolicy | ErrorCategory::Validation { .. } => Remedy::ChangeRequest,
+        ErrorCategory::Auth
+        | ErrorCategory::Credits
+        | ErrorCategory::SiteLogin
+        | ErrorCategory::ProxyRefused => Remedy::FixSettings,
+        _ => Remedy::Retry,
+    };
+    job.error.set(Some(
+        JobError::new(e.category().headline(), e.to_string()).with_remedy(remedy),
+    ));
     job.slots.update(|slots| {
         for slot in slots.iter_mut().filter(|s| matches!(s, Slot::Waiting)) {
             *slot = Slot::Failed("Not produced.".into());

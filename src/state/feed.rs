@@ -13,8 +13,6 @@ use std::future::Future;
 pub struct Feed {
     jobs: RwSignal<Vec<Job>>,
     filter: RwSignal<Filter>,
-    /// Keys of the results picked for comparison (at most two).
-    compare: RwSignal<Vec<String>>,
     /// When this visit began (Unix ms).
     opened_ms: f64,
     root: StoredValue<Owner>,
@@ -28,7 +26,6 @@ impl Feed {
         Feed {
             jobs: RwSignal::new(Vec::new()),
             filter: RwSignal::new(Filter::default()),
-            compare: RwSignal::new(Vec::new()),
             opened_ms: crate::browser::epoch_ms(),
             root: StoredValue::new(Owner::current().unwrap_or_default()),
             owners: StoredValue::new(HashMap::new()),
@@ -55,6 +52,12 @@ impl Feed {
             o.insert(id, owner);
         });
         job
+    }
+
+    /// Runs `task` under the app's owner (it outlives the view that started it).
+    pub fn spawn(self, task: impl Future<Output = ()> + 'static) {
+        self.root
+            .with_value(|o| o.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)));
     }
 
     /// Runs `task` for `job`, under the job's owner: deleting the job cancels it.
@@ -98,7 +101,6 @@ impl Feed {
             .jobs
             .with_untracked(|jobs| jobs.iter().filter(|j| doomed(j)).copied().collect());
         self.jobs.update(|jobs| jobs.retain(|j| !doomed(j)));
-        self.compare.set(Vec::new());
         let owners: Vec<Owner> = self
             .owners
             .try_update_value(|o| gone.iter().filter_map(|j| o.remove(&j.id)).collect())
@@ -120,28 +122,6 @@ impl Feed {
 
     pub fn edit_filter(self, f: impl FnOnce(&mut Filter)) {
         self.filter.update(f);
-    }
-
-    pub fn compare(self) -> ReadSignal<Vec<String>> {
-        self.compare.read_only()
-    }
-
-    /// Picks or unpicks a result for comparison; a third pick replaces the older one.
-    pub fn toggle_compare(self, key: &str) {
-        self.compare.update(|c| {
-            if let Some(p) = c.iter().position(|k| k == key) {
-                c.remove(p);
-            } else {
-                if c.len() == 2 {
-                    c.remove(0);
-                }
-                c.push(key.to_owned());
-            }
-        })
-    }
-
-    pub fn clear_compare(self) {
-        self.compare.set(Vec::new());
     }
 
     /// Total cost of every result submitted in this visit (USD).

@@ -1,6 +1,7 @@
 //! The reference tray: images in the order they are sent, files the checks refused, and a
 //! passing notice. Every change goes through these methods.
 
+use super::tasks::Tasks;
 use crate::browser::files::LocalFile;
 use crate::browser::prepare::{prepare, read_image};
 use crate::browser::revoke_object_url;
@@ -82,17 +83,24 @@ pub struct Tray {
     /// The user changed the tray: its validation message may show from now on.
     edited: RwSignal<bool>,
     next_id: StoredValue<u64>,
+    tasks: Tasks,
 }
 
 impl Tray {
-    pub fn new() -> Tray {
+    pub fn new(tasks: Tasks) -> Tray {
         Tray {
+            tasks,
             items: RwSignal::new(Vec::new()),
             rejected: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             edited: RwSignal::new(false),
             next_id: StoredValue::new(1),
         }
+    }
+
+    /// Runs work for the tray (reading files back) under the app's owner.
+    pub fn spawn(self, task: impl std::future::Future<Output = ()> + 'static) {
+        self.tasks.spawn(task);
     }
 
     pub fn items(self) -> ReadSignal<Vec<RefItem>> {
@@ -211,7 +219,7 @@ impl Tray {
             )));
         }
         let files: Vec<web_sys::File> = files.into_iter().take(room).collect();
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
+        self.tasks.spawn(async move {
             // All at once: decoding and encoding run on the browser's own threads.
             let prepared = futures::future::join_all(files.iter().map(read_image)).await;
             for (file, result) in files.iter().zip(prepared) {
@@ -242,7 +250,7 @@ impl Tray {
         else {
             return;
         };
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
+        self.tasks.spawn(async move {
             match prepare(&f.original, &f.name, f.downscale.toggled()).await {
                 Ok(next) => {
                     self.items.update(|r| {
@@ -255,12 +263,6 @@ impl Tray {
                 Err(e) => self.notice.set(Some(e.to_string())),
             }
         });
-    }
-}
-
-impl Default for Tray {
-    fn default() -> Self {
-        Tray::new()
     }
 }
 

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod ui;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::Value;
 use std::net::SocketAddr;
@@ -13,6 +15,9 @@ use std::time::{Duration, Instant};
 
 /// Chromium is heavy on two cores: one browser at a time.
 static BROWSER_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The second example of the model page (three references), a long real prompt.
+pub const SEED_CHOIR: &str = "Using the three reference images, create a cinematic wide portrait of the singer transformed into the lead figure of a solemn volcanic choir procession. Preserve the facial identity, hair shape, and pose direction from the portrait reference. Integrate the ceremonial garment design from the costume reference with high fidelity, including the feathered collar, layered textiles, embroidered hems, and brass ornamentation.";
 
 pub struct Harness {
     pub browser: Client,
@@ -295,18 +300,77 @@ impl Harness {
         self.wait_for(Locator::XPath(&xpath), label).await
     }
 
-    /// A button by its visible text or accessible name.
+    /// The first shown element of `xpath` (hidden ones, like a tile's toolbar before hover,
+    /// are passed over as a user passes them over).
+    pub async fn shown(&self, xpath: &str, what: &str) -> fantoccini::elements::Element {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(all) = self.browser.find_all(Locator::XPath(xpath)).await {
+                for el in all {
+                    if el.is_displayed().await.unwrap_or(false) {
+                        return el;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("waiting for {what}: nothing shown");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Finds the first shown element of `xpath` and clicks it, brought to the middle of the
+    /// screen; tries again when the page redraws it meanwhile (a re-rendered list).
+    pub async fn click_shown(&self, xpath: &str, what: &str) {
+        for attempt in 0..20 {
+            let el = self.shown(xpath, what).await;
+            self.browser
+                .execute(
+                    "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+                    vec![serde_json::to_value(&el).unwrap()],
+                )
+                .await
+                .ok();
+            match el.click().await {
+                Ok(()) => return,
+                Err(e) if attempt < 19 => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(150)).await;
+                }
+                Err(e) => panic!("clicking {what}: {e}"),
+            }
+        }
+    }
+
+    /// A shown button by its visible text or accessible name (a menu's items included).
     pub async fn button(&self, name: &str) -> fantoccini::elements::Element {
         let xpath = format!(
             "//button[normalize-space(.)={l} or @aria-label={l}]",
             l = xpath_literal(name)
         );
-        self.wait_for(Locator::XPath(&xpath), name).await
+        self.shown(&xpath, name).await
     }
 
     /// Clicks the button a user would find by this name.
     pub async fn click(&self, name: &str) {
-        self.button(name).await.click().await.unwrap();
+        let xpath = format!(
+            "//button[normalize-space(.)={l} or @aria-label={l}]",
+            l = xpath_literal(name)
+        );
+        self.click_shown(&xpath, name).await;
+    }
+
+    /// Clicks an element after bringing it to the middle of the screen (nothing pinned, like
+    /// a phone's Generate bar, then covers it).
+    pub async fn click_el(&self, el: &fantoccini::elements::Element) {
+        self.browser
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+                vec![serde_json::to_value(el).unwrap()],
+            )
+            .await
+            .unwrap();
+        el.click().await.unwrap();
     }
 
     /// Types into the field a user would find by this label.
@@ -314,13 +378,33 @@ impl Harness {
         self.by_label(label).await.send_keys(text).await.unwrap();
     }
 
-    /// Presses a key where the focus is.
+    /// Presses a key where the focus is, as the keyboard does (whatever has focus: a file
+    /// picker included).
     pub async fn press(&self, key: fantoccini::key::Key) {
+        self.keys(&[key.into()]).await;
+    }
+
+    /// Presses keys together (the first ones held), e.g. Control and Enter.
+    pub async fn keys(&self, keys: &[char]) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for k in keys {
+            actions = actions.then(KeyAction::Down { value: *k });
+        }
+        for k in keys.iter().rev() {
+            actions = actions.then(KeyAction::Up { value: *k });
+        }
+        self.browser.perform_actions(actions).await.unwrap();
+        self.browser.release_actions().await.ok();
+    }
+
+    /// Types text where the focus is.
+    pub async fn press_text(&self, text: &str) {
         self.browser
             .active_element()
             .await
             .unwrap()
-            .send_keys(&key.to_string())
+            .send_keys(text)
             .await
             .unwrap();
     }
@@ -359,14 +443,26 @@ impl Harness {
         .to_owned()
     }
 
-    /// Clicks "Export all" and returns the file the browser would download.
-    pub async fn export_text(&self) -> String {
+    /// Exports the whole history through the history menu (with the images when `images`)
+    /// and returns the file the browser would download.
+    pub async fn export_text(&self, images: bool) -> String {
+        ui::menu(self, "History actions", "Export history…").await;
+        let include = self
+            .by_label("Include images (links expire; images in the file do not)")
+            .await;
+        if include.is_selected().await.unwrap() != images {
+            include.click().await.unwrap();
+        }
         self.click("Export all").await;
         let link = self
-            .wait_for(Locator::Css("a.export-link"), "the export link")
+            .wait_for(
+                Locator::XPath("//a[starts-with(normalize-space(.), 'Download kling-history-')]"),
+                "the export link",
+            )
             .await;
         let href = link.attr("href").await.unwrap().unwrap();
-        self.browser
+        let text = self
+            .browser
             .execute_async(
                 "fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
                 vec![Value::String(href)],
@@ -375,21 +471,15 @@ impl Harness {
             .unwrap()
             .as_str()
             .unwrap()
-            .to_owned()
+            .to_owned();
+        self.press(fantoccini::key::Key::Escape).await;
+        text
     }
 
     /// Picks inline output: base64 PNG at 1:1 1024x1024.
     pub async fn choose_base64_png(&self) {
-        self.by_label("Output type")
-            .await
-            .select_by_value("base64Data")
-            .await
-            .unwrap();
-        self.by_label("Format")
-            .await
-            .select_by_value("PNG")
-            .await
-            .unwrap();
+        ui::choose(self, "Results come as", "Base64, in the answer").await;
+        self.click("PNG").await;
         self.click("1:1 1024x1024").await;
     }
 
@@ -481,7 +571,7 @@ impl Harness {
     /// Result images currently in the gallery: (src, naturalWidth, naturalHeight, complete).
     pub async fn result_images(&self) -> Vec<(String, u64, u64, bool)> {
         let v = self.js(
-            "return [...document.querySelectorAll('section[aria-label=Gallery] img[alt^=Result]')].map(i => [i.currentSrc || i.src, i.naturalWidth, i.naturalHeight, i.complete]);",
+            "return [...document.querySelectorAll('section[aria-label=Feed] [role=feed] img[alt^=Result]')].map(i => [i.currentSrc || i.src, i.naturalWidth, i.naturalHeight, i.complete]);",
         )
         .await;
         v.as_array()
@@ -496,6 +586,23 @@ impl Harness {
                 )
             })
             .collect()
+    }
+
+    /// Results in the feed (all of them, on screen or not: the list is virtualised).
+    pub async fn result_total(&self) -> u64 {
+        self.js("const f = document.querySelector('[role=feed]'); return f ? Number(f.dataset.total) : 0")
+            .await
+            .as_u64()
+            .unwrap_or(0)
+    }
+
+    /// Waits until the feed holds at least `n` results and those on screen have loaded.
+    pub async fn wait_results_at_least(&self, n: u64, secs: u64) {
+        self.eventually(secs, &format!("{n} results"), || async {
+            let imgs = self.result_images().await;
+            (self.result_total().await >= n && imgs.iter().all(|i| i.3 && i.1 > 0)).then_some(())
+        })
+        .await
     }
 
     /// Waits until `n` result images have loaded, and returns them.
@@ -522,6 +629,41 @@ impl Harness {
             !page.as_str().unwrap().contains(key),
             "the key reached the page"
         );
+    }
+
+    /// Lets the page download into a fresh folder, and returns it.
+    pub async fn downloads(&self) -> PathBuf {
+        let dir = self._profile.join("downloads");
+        std::fs::create_dir_all(&dir).unwrap();
+        self.cdp(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+        )
+        .await;
+        dir
+    }
+
+    /// Sets the window as a phone (touch, `width` CSS px wide) or a desktop would have it.
+    pub async fn device(&self, width: u32, height: u32, phone: bool) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone }),
+        )
+        .await;
+        self.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            serde_json::json!({ "enabled": phone, "maxTouchPoints": 5 }),
+        )
+        .await;
+    }
+
+    /// The colour scheme the page sees.
+    pub async fn theme(&self, dark: bool) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": if dark { "dark" } else { "light" } }] }),
+        )
+        .await;
     }
 
     /// The processes of this test's nginx (master and workers).

@@ -94,12 +94,59 @@ pub fn text_of(host: &Element, name: &str) -> String {
     labelled(host, name).text_content().unwrap_or_default()
 }
 
-/// The live status message inside the region labelled `region`.
-pub fn status_in(host: &Element, region: &str) -> String {
-    labelled(host, region)
+/// The open dialog named `name` (by its heading).
+pub fn dialog(host: &Element, name: &str) -> Element {
+    let all = host.query_selector_all("[role=dialog]").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.get(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .find(|d| {
+            d.get_attribute("aria-labelledby")
+                .and_then(|id| document().get_element_by_id(&id))
+                .and_then(|h| h.text_content())
+                .is_some_and(|t| t.trim() == name)
+        })
+        .unwrap_or_else(|| panic!("no dialog {name}"))
+}
+
+/// The live status message inside the dialog named `name`.
+pub fn status_in(host: &Element, name: &str) -> String {
+    dialog(host, name)
         .query_selector("[role=status]")
         .unwrap()
-        .unwrap_or_else(|| panic!("no status in {region}"))
+        .unwrap_or_else(|| panic!("no status in {name}"))
         .text_content()
         .unwrap_or_default()
+}
+
+/// Picks the option of `select` whose words are `text`, as a user does.
+pub async fn choose_text(select: &Element, text: &str) {
+    let options = select.query_selector_all("option").unwrap();
+    let value = (0..options.length())
+        .filter_map(|i| options.get(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .find(|o| o.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no option {text}"))
+        .get_attribute("value")
+        .unwrap_or_default();
+    choose(select, &value).await;
+}
+
+/// Opens the disclosure (a `<details>`) whose summary starts with `name`, as a click does.
+pub async fn open_section(host: &Element, name: &str) {
+    let all = host.query_selector_all("summary").unwrap();
+    let summary = (0..all.length())
+        .filter_map(|i| all.get(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|s| {
+            s.text_content()
+                .unwrap_or_default()
+                .trim()
+                .starts_with(name)
+        })
+        .unwrap_or_else(|| panic!("no section {name}"));
+    if !summary.parent_element().unwrap().has_attribute("open") {
+        summary.click();
+    }
+    tick().await;
 }

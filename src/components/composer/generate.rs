@@ -2,6 +2,7 @@
 //! when it is.
 
 use super::field::{FieldMessage, Wiring};
+use crate::browser::show_newest_job;
 use crate::domain::form::FormStoreFields;
 use crate::domain::text::money;
 use crate::domain::Control;
@@ -47,7 +48,7 @@ pub fn GenerateBar() -> impl IntoView {
     view! {
         <div class="generate-bar">
             <div class="generate-info">
-                <output class="estimate" aria-label="Estimated cost" title="Estimated cost">{estimate}</output>
+                <output class="estimate" aria-label="Estimated cost" title="Images × price per image">{estimate}</output>
                 <Show when=move || reason.with(Option::is_some)>
                     <span class="reason" id="generate-reason">{move || reason.get().unwrap_or_default()}</span>
                 </Show>
@@ -60,11 +61,15 @@ pub fn GenerateBar() -> impl IntoView {
                 disabled=move || reason.with(Option::is_some)
                 aria-describedby=described_by
                 on:click=move |_| {
-                    submit(runner);
+                    if submit(runner) {
+                        show_newest_job();
+                    }
                 }
                 title="Generate (Ctrl+Enter)"
+                aria-label="Generate"
             >
                 "Generate"
+                <kbd class="shortcut" aria-hidden="true">"Ctrl ↵"</kbd>
             </button>
         </div>
     }

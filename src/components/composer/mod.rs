@@ -1,17 +1,21 @@
-//! The left column: prompt, references, size, output options, presets and Generate.
+//! The left column: prompt, references, size, output basics, "Advanced", presets, and the
+//! Generate bar pinned at its bottom.
 
+pub mod advanced;
+pub mod controls;
 pub mod field;
 pub mod generate;
-pub mod options;
+pub mod output;
 pub mod presets;
 pub mod prompt;
 pub mod ref_card;
 pub mod references;
 pub mod size_picker;
 
+use advanced::AdvancedOptions;
 use generate::GenerateBar;
 use leptos::prelude::*;
-use options::OutputOptions;
+use output::OutputBasics;
 use presets::PresetsPanel;
 use prompt::PromptField;
 use references::ReferenceTray;
@@ -26,7 +30,8 @@ pub fn Composer() -> impl IntoView {
                 <PromptField />
                 <ReferenceTray />
                 <SizePicker />
-                <OutputOptions />
+                <OutputBasics />
+                <AdvancedOptions />
                 <PresetsPanel />
             </div>
             <GenerateBar />

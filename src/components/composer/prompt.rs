@@ -1,6 +1,7 @@
 //! The prompt, its live character count, and Ctrl/Cmd+Enter to generate.
 
 use super::field::{FieldMessage, Wiring};
+use crate::browser::show_newest_job;
 use crate::domain::form::FormStoreFields;
 use crate::domain::Control;
 use crate::jobs::run::submit;
@@ -32,14 +33,16 @@ pub fn PromptField() -> impl IntoView {
             <textarea
                 id="prompt"
                 rows="6"
-                placeholder="Describe a shot: subject, setting, light, style…"
+                placeholder="Describe a shot: subject, setting, light, style…  (press / to come here)"
                 prop:value=move || prompt.get()
                 on:input=move |ev| composer.edit(Control::Prompt, |f| f.prompt().set(event_target_value(&ev)))
                 on:blur=move |_| composer.touch(Control::Prompt)
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                         ev.prevent_default();
-                        submit(runner);
+                        if submit(runner) {
+                            show_newest_job();
+                        }
                     }
                 }
                 aria-invalid=wiring.invalid()

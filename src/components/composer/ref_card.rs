@@ -1,6 +1,7 @@
 //! One reference in the tray: number, thumbnail, sizes before and after, reorder, remove;
 //! and a refused file with its reasons.
 
+use crate::components::shell::icons::{Glyph, Icon};
 use crate::domain::form::FormStoreFields;
 use crate::domain::refcheck::Downscale;
 use crate::domain::text::human_bytes;
@@ -54,6 +55,10 @@ pub fn RefCard(
     view! {
         <li
             class="ref"
+            aria-label={
+                let label = label.clone();
+                move || format!("Reference {}: {label}", position.get() + 1)
+            }
             draggable="true"
             on:dragstart=move |ev| {
                 if let Some(dt) = ev.data_transfer() {
@@ -71,8 +76,13 @@ pub fn RefCard(
                 }
             }
         >
-            <span class="ref-number" aria-label=move || format!("Reference {}", position.get() + 1)>{move || position.get() + 1}</span>
-            {thumb.map(|src| view! { <img class="thumb" src=src alt="" loading="lazy" /> })}
+            <span class="thumb-wrap">
+                {match thumb {
+                    Some(src) => view! { <img class="thumb" src=src alt="" loading="lazy" /> }.into_any(),
+                    None => view! { <span class="thumb-none" aria-hidden="true"></span> }.into_any(),
+                }}
+                <span class="badge" aria-label=move || format!("Reference {}", position.get() + 1)>{move || position.get() + 1}</span>
+            </span>
             <span class="ref-meta">
                 <span class="ref-name" title=label.clone()>{label.clone()}</span>
                 <span class="muted">{details}</span>
@@ -88,12 +98,15 @@ pub fn RefCard(
                 })}
             </span>
             <span class="ref-actions">
-                <button type="button" class="icon" aria-label=move || format!("Move reference {} up", position.get() + 1)
-                    disabled=move || position.get() == 0 on:click=move |_| tray.move_by(id, -1)>"↑"</button>
-                <button type="button" class="icon" aria-label=move || format!("Move reference {} down", position.get() + 1)
-                    disabled=move || { position.get() + 1 >= total.get() } on:click=move |_| tray.move_by(id, 1)>"↓"</button>
-                <button type="button" class="icon" aria-label=move || format!("Remove reference {}", position.get() + 1)
-                    on:click=move |_| tray.remove(id)>"×"</button>
+                <button type="button" class="icon-button" aria-label=move || format!("Move reference {} up", position.get() + 1)
+                    title="Move up" disabled=move || position.get() == 0 on:click=move |_| tray.move_by(id, -1)>
+                    <Glyph icon=Icon::Up size=16 /></button>
+                <button type="button" class="icon-button" aria-label=move || format!("Move reference {} down", position.get() + 1)
+                    title="Move down" disabled=move || { position.get() + 1 >= total.get() } on:click=move |_| tray.move_by(id, 1)>
+                    <Glyph icon=Icon::Down size=16 /></button>
+                <button type="button" class="icon-button" aria-label=move || format!("Remove reference {}", position.get() + 1)
+                    title="Remove" on:click=move |_| tray.remove(id)>
+                    <Glyph icon=Icon::Close size=16 /></button>
             </span>
         </li>
     }
@@ -113,8 +126,8 @@ pub fn RejectedCard(
                 <span class="ref-name">{item.name.clone()} " — not added"</span>
                 {item.problems.into_iter().map(|p| view! { <span class="problem">{p}</span> }).collect_view()}
             </span>
-            <button type="button" class="icon" aria-label=format!("Dismiss {}", item.name)
-                on:click=move |_| tray.dismiss_rejected(id)>"×"</button>
+            <button type="button" class="icon-button" aria-label=format!("Dismiss {}", item.name)
+                title="Dismiss" on:click=move |_| tray.dismiss_rejected(id)><Glyph icon=Icon::Close size=16 /></button>
         </li>
     }
 }

@@ -3,8 +3,8 @@
 
 use super::field::{FieldMessage, Wiring};
 use super::ref_card::{RefCard, RejectedCard};
+use crate::components::shell::icons::{Glyph, Icon};
 use crate::domain::Control;
-use crate::state::settings::use_settings;
 use crate::state::tray::{use_tray, RefItem, RefSource};
 use leptos::prelude::*;
 use runware::limits::REFERENCES_MAX;
@@ -28,7 +28,6 @@ fn row_key(item: &RefItem) -> (u64, String) {
 #[component]
 pub fn ReferenceTray() -> impl IntoView {
     let tray = use_tray();
-    let settings = use_settings();
     let dragging = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let add_text = move || {
@@ -48,12 +47,19 @@ pub fn ReferenceTray() -> impl IntoView {
     let items = tray.items();
     let count = move || items.with(Vec::len);
     let notice = tray.notice();
-    let upload_once = settings.upload_once();
     let wiring = Wiring::of(Control::References);
+    let clear = move |_| tray.replace(Vec::new());
     view! {
         <fieldset class="field" id=Control::References.id()
             aria-describedby=wiring.described_by()>
-            <legend>"Reference images " <span class="muted">{move || format!("{} / {REFERENCES_MAX}", count())}</span></legend>
+            <legend>
+                "References"
+                <span class="muted small tabular">{move || format!("{} of {REFERENCES_MAX}", count())}</span>
+                <span class="spacer"></span>
+                <Show when=move || { count() > 0 }>
+                    <button type="button" class="quiet small" on:click=clear>"Clear all"</button>
+                </Show>
+            </legend>
             <div
                 class="tray"
                 class:dragging=move || dragging.get()
@@ -68,10 +74,10 @@ pub fn ReferenceTray() -> impl IntoView {
                 <ol class="ref-list" aria-label="References in order">
                     <For each=move || items.get() key=row_key children=move |item| view! { <RefCard item /> } />
                 </ol>
-                <ul class="ref-list">
+                <ul class="ref-list" aria-label="Refused files">
                     <For each=move || tray.rejected().get() key=|r| r.id children=move |item| view! { <RejectedCard item /> } />
                 </ul>
-                <label class="drop-hint">
+                <label class="drop-zone">
                     <input type="file" accept="image/*" multiple class="visually-hidden"
                         aria-label="Add reference images"
                         on:change=move |ev| {
@@ -79,24 +85,20 @@ pub fn ReferenceTray() -> impl IntoView {
                             tray.add_files(files_of(input.files()));
                             input.set_value("");
                         } />
-                    <span class="button-like">"Choose files"</span>
-                    " or drop / paste images here"
+                    <Glyph icon=Icon::Upload size=16 />
+                    <span>"Add images"</span>
+                    <span class="muted small">"or drop or paste them here · JPEG, PNG, WEBP, up to 10"</span>
                 </label>
             </div>
-            <div class="row">
-                <input type="text" aria-label="Reference URL or image UUID" placeholder="https://… or image UUID"
+            <div class="add-url">
+                <input type="text" aria-label="Reference URL or image UUID" placeholder="Or a link or image UUID"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_text(); } />
                 <button type="button" on:click=move |_| add_text()>"Add"</button>
             </div>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || upload_once.get()
-                    on:change=move |ev| settings.set_upload_once(event_target_checked(&ev)) />
-                "Upload local files once (send image UUIDs on later jobs)"
-            </label>
             <Show when=move || notice.with(Option::is_some)>
-                <p class="notice" role="status">{move || notice.get().unwrap_or_default()}</p>
+                <p class="banner warn" role="status">{move || notice.get().unwrap_or_default()}</p>
             </Show>
             <FieldMessage control=Control::References />
         </fieldset>

@@ -41,7 +41,7 @@ pub fn SizePicker() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    class="tile"
+                    class="tile-size"
                     aria-pressed=move || pressed().to_string()
                     aria-label=name
                     on:click=move |_| set(SizeChoice::Fixed(Size::new(aspect, tier.get_untracked())))
@@ -58,14 +58,14 @@ pub fn SizePicker() -> impl IntoView {
     };
     view! {
         <fieldset class="field" id=Control::Size.id() aria-describedby=wiring.described_by()>
-            <legend>"Size"</legend>
-            <div class="tier-switch" role="group" aria-label="Tier">
+            <legend>"Size" <span class="spacer"></span>
+                <output class="readout" aria-label="Chosen size">{readout}</output></legend>
+            <div class="seg tier-switch" role="group" aria-label="Tier">
                 {Resolution::ALL
                     .into_iter()
                     .map(|t| view! {
                         <button
                             type="button"
-                            class="pill"
                             aria-pressed=move || (tier.get() == t).to_string()
                             on:click=move |_| set_tier(t)
                         >
@@ -79,7 +79,7 @@ pub fn SizePicker() -> impl IntoView {
                 <Show when=move || has_refs.get()>
                     <button
                         type="button"
-                        class="tile match"
+                        class="tile-size match"
                         aria-pressed=move || matches!(choice.get(), SizeChoice::MatchFirst(_)).to_string()
                         on:click=move |_| set(SizeChoice::MatchFirst(tier.get_untracked()))
                     >
@@ -88,7 +88,6 @@ pub fn SizePicker() -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <output class="readout" aria-label="Chosen size">{readout}</output>
             <FieldMessage control=Control::Size />
         </fieldset>
     }

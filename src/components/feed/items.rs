@@ -1,11 +1,13 @@
-//! The results the gallery shows, derived from the jobs and the filters.
+//! What the feed shows, derived from the jobs and the filters: the jobs in time order, and
+//! every finished result in the same order (for the viewer's arrows and the selection).
 
-use crate::domain::{ResultMeta, Slot};
+use crate::domain::history::StoredRef;
+use crate::domain::{ResultMeta, SizeChoice, Slot};
 use crate::jobs::job::Job;
 use crate::state::feed::Feed;
 use leptos::prelude::*;
 
-/// One image in the gallery.
+/// One finished result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GalleryItem {
     /// Stable across updates: the image UUID, else job and slot.
@@ -21,49 +23,119 @@ impl GalleryItem {
     }
 }
 
-/// The items of one job that pass the filters (tracked: favourites and slots).
-fn items_of(job: Job, favourites_only: bool) -> Vec<GalleryItem> {
+/// A result's key: its image UUID, else its job and slot.
+pub fn result_key(job: Job, slot: usize, meta: &ResultMeta) -> String {
+    if meta.image_uuid.is_empty() {
+        format!("{}-{slot}", job.id.0)
+    } else {
+        meta.image_uuid.clone()
+    }
+}
+
+/// The slots of a job the feed shows (with favourites only: its starred results).
+pub fn shown_slots(job: Job, favourites_only: bool) -> Vec<(usize, Slot)> {
     let favourites = job.favourites.get();
     job.slots.with(|slots| {
         slots
             .iter()
             .enumerate()
-            .filter_map(|(i, slot)| match slot {
-                Slot::Done(meta) if !favourites_only || favourites.contains(&i) => {
-                    Some(GalleryItem {
-                        key: if meta.image_uuid.is_empty() {
-                            format!("{}-{i}", job.id.0)
-                        } else {
-                            meta.image_uuid.clone()
-                        },
-                        job,
-                        slot: i,
-                        meta: meta.clone(),
-                    })
-                }
-                _ => None,
+            .filter(|(i, s)| {
+                !favourites_only || (matches!(s, Slot::Done(_)) && favourites.contains(i))
             })
+            .map(|(i, s)| (i, s.clone()))
             .collect()
     })
 }
 
-/// Every finished result passing the filters, newest job first, in slot order.
-pub fn gallery_items(feed: Feed) -> Memo<Vec<GalleryItem>> {
+/// The jobs passing the filters, newest first (tracked).
+pub fn shown_jobs(feed: Feed) -> Memo<Vec<Job>> {
     Memo::new(move |_| {
         let filter = feed.filter().get();
         feed.jobs().with(|jobs| {
             jobs.iter()
-                .filter(|job| job.with_info(|i| filter.keeps_job(&i.form.prompt, job.state.get())))
-                .flat_map(|job| items_of(*job, filter.favourites_only))
+                .copied()
+                .filter(|job| job.passes(&filter))
                 .collect()
         })
     })
 }
 
-/// The gallery's items, shared by the grid, the lightbox and the comparison.
+/// Every finished result of the shown jobs, in feed order.
+pub fn gallery_items(feed: Feed, jobs: Memo<Vec<Job>>) -> Memo<Vec<GalleryItem>> {
+    Memo::new(move |_| {
+        let favourites_only = feed.filter().with(|f| f.favourites_only);
+        jobs.with(|jobs| {
+            jobs.iter()
+                .flat_map(|job| {
+                    shown_slots(*job, favourites_only)
+                        .into_iter()
+                        .filter_map(move |(slot, s)| match s {
+                            Slot::Done(meta) => Some(GalleryItem {
+                                key: result_key(*job, slot, &meta),
+                                job: *job,
+                                slot,
+                                meta,
+                            }),
+                            _ => None,
+                        })
+                })
+                .collect()
+        })
+    })
+}
+
+/// The shape of a job's images (width / height): the size asked for, else the first
+/// reference's when known, else the first result's, else square.
+pub fn job_aspect(job: Job) -> f64 {
+    let asked = job.with_info(|i| match i.form.size {
+        SizeChoice::Fixed(size) => Some(f64::from(size.width()) / f64::from(size.height())),
+        SizeChoice::MatchFirst(_) => match i.stored_refs.first() {
+            Some(StoredRef::Local { width, height, .. }) if *height > 0 => {
+                Some(f64::from(*width) / f64::from(*height))
+            }
+            _ => None,
+        },
+    });
+    asked
+        .or_else(|| {
+            job.slots.with(|slots| {
+                slots.iter().find_map(|s| match s {
+                    Slot::Done(ResultMeta {
+                        width: Some(w),
+                        height: Some(h),
+                        ..
+                    }) if *h > 0 => Some(f64::from(*w) / f64::from(*h)),
+                    _ => None,
+                })
+            })
+        })
+        .unwrap_or(1.0)
+}
+
+/// What the feed shows, shared by the list, the viewer and the comparison.
 #[derive(Clone, Copy)]
-pub struct Items(pub Memo<Vec<GalleryItem>>);
+pub struct Shown {
+    /// The jobs passing the filters, newest first.
+    pub jobs: Memo<Vec<Job>>,
+    /// Their finished results, in the same order.
+    pub items: Memo<Vec<GalleryItem>>,
+}
+
+/// Derives and provides what the feed shows (once, for the whole app).
+pub fn provide_shown(feed: Feed) -> Shown {
+    let jobs = shown_jobs(feed);
+    let shown = Shown {
+        jobs,
+        items: gallery_items(feed, jobs),
+    };
+    provide_context(shown);
+    shown
+}
+
+pub fn use_shown() -> Shown {
+    expect_context()
+}
 
 pub fn use_items() -> Memo<Vec<GalleryItem>> {
-    expect_context::<Items>().0
+    use_shown().items
 }

@@ -1,11 +1,15 @@
-//! The right column: history tools, jobs, and the results grid with its lightbox and
-//! comparison.
+//! The right column: history tools, the jobs newest first with their images, the viewer,
+//! the selection and the comparison.
 
+pub mod column;
 pub mod compare;
-pub mod gallery;
-pub mod history_bar;
 pub mod items;
-pub mod job_card;
-pub mod lightbox;
-pub mod result_card;
+pub mod job_block;
+pub mod job_line;
+pub mod selection_bar;
+pub mod starters;
+pub mod tile;
+pub mod toolbar;
+pub mod viewer;
+pub mod viewer_info;
 pub mod viewport;

@@ -1,14 +1,26 @@
-//! Where the results grid is on screen, read from layout, for the virtualised window.
+//! Where the job list is on screen, read from layout: its width, and which part of it is
+//! visible (the feed column scrolls on a desktop, the page on a phone).
 
-use crate::domain::grid::Viewport;
 use leptos::prelude::*;
 
-/// Tracks the grid's viewport (scroll, resize, and a slow tick for layout shifts such as a
-/// job card appearing above it); returns it and a way to measure now.
-pub fn track_viewport(grid: NodeRef<leptos::html::Div>) -> (RwSignal<Viewport>, impl Fn() + Copy) {
+/// The list's width and the visible part of it, in CSS pixels.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Viewport {
+    pub width: f64,
+    /// How far the list's top is above the top of what is visible (negative: below it).
+    pub scrolled: f64,
+    pub height: f64,
+}
+
+/// Tracks the list's viewport (scroll, resize, and a slow tick for layout shifts); returns it
+/// and a way to measure now.
+pub fn track_viewport(
+    list: NodeRef<leptos::html::Div>,
+    scroller: NodeRef<leptos::html::Section>,
+) -> (RwSignal<Viewport>, impl Fn() + Copy) {
     let view = RwSignal::new(Viewport::default());
     let measure = move || {
-        let Some(el) = grid.get_untracked() else {
+        let Some(el) = list.get_untracked() else {
             return;
         };
         let rect = el.get_bounding_client_rect();
@@ -17,15 +29,15 @@ pub fn track_viewport(grid: NodeRef<leptos::html::Div>) -> (RwSignal<Viewport>, 
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
-        let (top, bottom) = match el.parent_element() {
-            Some(p) => {
-                let pr = p.get_bounding_client_rect();
-                (pr.top().max(0.0), pr.bottom().min(win_h))
+        let (top, bottom) = match scroller.get_untracked() {
+            Some(s) => {
+                let r = s.get_bounding_client_rect();
+                (r.top().max(0.0), r.bottom().min(win_h))
             }
             None => (0.0, win_h),
         };
         let next = Viewport {
-            width: rect.width(),
+            width: f64::from(el.client_width()),
             scrolled: top - rect.top(),
             height: (bottom - top).max(0.0),
         };

@@ -2,9 +2,11 @@
 
 use crate::api::body::{task_text, CopyAs};
 use crate::browser::copy_js_text;
+use crate::components::shell::dialog::{Dialog, Placement};
 use crate::domain::import::import;
 use crate::domain::RefInput;
 use crate::state::composer::use_composer;
+use crate::state::overlay::use_overlay;
 use crate::state::tray::{use_tray, RefItem, RefSource};
 use leptos::prelude::*;
 
@@ -21,10 +23,11 @@ pub fn PayloadSheet() -> impl IntoView {
     });
     let message = RwSignal::new(None::<String>);
     let import_text = RwSignal::new(String::new());
+    let tasks = crate::state::tasks::use_tasks();
     let copy = move |how: CopyAs| {
         let uris: Vec<_> = items.with_untracked(|r| r.iter().map(RefItem::data_uri).collect());
         let text = built.with_untracked(|b| task_text(b, &uris, how));
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             message.set(Some(match (copy_js_text(&text).await, how) {
                 (Ok(()), CopyAs::Curl) => "Copied as curl (the key stays $RUNWARE_API_KEY).".into(),
                 (Ok(()), CopyAs::Json) => "Copied the JSON.".into(),
@@ -48,8 +51,10 @@ pub fn PayloadSheet() -> impl IntoView {
         }
         Err(e) => message.set(Some(e.to_string())),
     };
+    let overlay = use_overlay();
     view! {
-        <aside class="payload sheet" aria-label="Payload">
+        <Dialog title="Payload" on_close=Callback::new(move |_| overlay.close_sheet()) placement=Placement::Side>
+        <div class="payload">
             <div class="row">
                 <button type="button" on:click=move |_| copy(CopyAs::Json)>"Copy JSON"</button>
                 <button type="button" on:click=move |_| copy(CopyAs::Curl)>"Copy as curl"</button>
@@ -63,9 +68,8 @@ pub fn PayloadSheet() -> impl IntoView {
                     on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
                 <button type="button" on:click=move |_| do_import()>"Import JSON"</button>
             </div>
-            <Show when=move || message.with(Option::is_some)>
-                <p class="notice" role="status">{move || message.get().unwrap_or_default()}</p>
-            </Show>
-        </aside>
+            <p class="notice" role="status">{move || message.get().unwrap_or_default()}</p>
+        </div>
+        </Dialog>
     }
 }

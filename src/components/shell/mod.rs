@@ -1,3 +1,9 @@
-//! The page's frame.
+//! The page's frame and the pieces every area uses: icons, dialogs, menus, the top bar and
+//! the keyboard shortcuts.
 
+pub mod confirm;
+pub mod dialog;
+pub mod icons;
+pub mod menu;
+pub mod shortcuts;
 pub mod topbar;

@@ -1,39 +1,64 @@
-//! The slim bar: name, endpoint status, session spend, settings and payload toggles.
+//! The slim bar: the name, the endpoint's status as a dot with words on hover and focus, what
+//! this session spent, the balance when known, and the sheets.
 
+use super::icons::{Icon, IconButton};
 use crate::api::account::Connection;
 use crate::domain::text::money;
 use crate::state::connection::use_connection;
 use crate::state::feed::use_feed;
+use crate::state::overlay::{use_overlay, Sheet};
 use leptos::prelude::*;
 
 /// The top bar.
 #[component]
-pub fn TopBar(
-    /// Whether the settings sheet is open.
-    show_settings: RwSignal<bool>,
-    /// Whether the payload sheet is open.
-    show_payload: RwSignal<bool>,
-) -> impl IntoView {
+pub fn TopBar() -> impl IntoView {
     let feed = use_feed();
     let check = use_connection();
+    let overlay = use_overlay();
     let status = move || match check.result() {
-        None => ("unknown", "Endpoint not tested yet"),
-        Some(Connection::Ok { .. }) => ("ok", "Endpoint reachable, key accepted"),
-        Some(Connection::KeyRefused(_)) => ("warn", "Endpoint reachable, key refused"),
-        Some(Connection::SignIn(_)) => ("warn", "The site asks you to sign in again"),
-        Some(Connection::Down(_)) => ("bad", "Endpoint failing"),
+        None => (
+            "unknown",
+            "Not checked yet: Test connection in Settings".to_owned(),
+        ),
+        Some(Connection::Ok { .. }) => (
+            "ok",
+            "Connected: Runware answers and the key is accepted".into(),
+        ),
+        Some(Connection::KeyRefused(_)) => {
+            ("warn", "Runware answers, but the key is refused".into())
+        }
+        Some(Connection::SignIn(_)) => ("warn", "The site asks you to sign in again".into()),
+        Some(Connection::Down(m)) => ("bad", format!("Not answering: {m}")),
+    };
+    let balance = move || match check.result() {
+        Some(Connection::Ok { balance: Some(b) }) => Some(money(b)),
+        _ => None,
     };
     view! {
         <header class="topbar">
-            <h1 class="brand">"Kling Studio"</h1>
-            <span class="model muted">"Kling IMAGE O1"</span>
+            <div class="brand">
+                <h1>"Kling Studio"</h1>
+                <span class="model">"Kling IMAGE O1"</span>
+            </div>
             <span class="spacer"></span>
-            <span class=move || format!("dot {}", status().0) role="img" aria-label=move || status().1 title=move || status().1></span>
-            <span class="spend" title="Spent this session">{move || money(feed.session_cost())}</span>
-            <button type="button" aria-pressed=move || show_settings.get().to_string()
-                on:click=move |_| show_settings.update(|v| *v = !*v)>"Settings"</button>
-            <button type="button" aria-pressed=move || show_payload.get().to_string()
-                on:click=move |_| show_payload.update(|v| *v = !*v)>"Payload"</button>
+            <span class="status-wrap">
+                <button type="button" class="status" aria-label=move || format!("Connection: {}", status().1)
+                    aria-describedby="status-tip" on:click=move |_| overlay.open(Sheet::Settings)>
+                    <span class=move || format!("dot {}", status().0)></span>
+                </button>
+                <span role="tooltip" id="status-tip" class="tip">{move || status().1}</span>
+            </span>
+            <span class="spend tabular" title="What this session's images cost, as Runware reported it">
+                <span class="muted">"Spent "</span>{move || money(feed.session_cost())}
+            </span>
+            {move || balance().map(|b| view! {
+                <span class="balance tabular" title="Your Runware balance, at the last connection test">
+                    <span class="muted">"Balance "</span>{b}
+                </span>
+            })}
+            <IconButton icon=Icon::Code label="Payload" on_press=move || overlay.toggle(Sheet::Payload) />
+            <IconButton icon=Icon::Keyboard label="Keyboard shortcuts" on_press=move || overlay.toggle(Sheet::Shortcuts) />
+            <IconButton icon=Icon::Settings label="Settings" on_press=move || overlay.toggle(Sheet::Settings) />
         </header>
     }
 }

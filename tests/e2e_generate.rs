@@ -1,5 +1,5 @@
-//! The studio in real headless Chromium against a real stand-in process: what a user does,
-//! and what reaches the server.
+//! Generating in real headless Chromium against a real stand-in process: what a user asks
+//! for, what reaches the server, and what comes back.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,41 +8,11 @@ mod support;
 use base64::Engine;
 use fantoccini::Locator;
 use serde_json::Value;
+use support::ui::{self, generate, png_file, temp_dir};
 use support::Harness;
 
-async fn generate(h: &Harness) {
-    let button = h.button("Generate").await;
-    assert!(
-        button.is_enabled().await.unwrap(),
-        "Generate should be enabled"
-    );
-    button.click().await.unwrap();
-}
-
 async fn set_number(h: &Harness, label: &str, value: &str) {
-    let el = h.by_label(label).await;
-    h.fill(&el, value).await;
-}
-
-fn png_file(
-    dir: &std::path::Path,
-    name: &str,
-    w: u32,
-    h: u32,
-    shade: u8,
-) -> (std::path::PathBuf, Vec<u8>) {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([shade, (x % 256) as u8, (y % 256) as u8])
-    });
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes.get_ref()).unwrap();
-    (path, bytes.into_inner())
-}
-
-fn temp_dir(tag: &str) -> support::tempdir::Dir {
-    support::tempdir::Dir::new(tag)
+    ui::set(h, label, value).await;
 }
 
 #[tokio::test]
@@ -55,8 +25,8 @@ async fn text_to_image_1248x832_two_results_sync() {
         "3:2 preselected",
     )
     .await;
-    set_number(&h, "Number of results", "2").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    set_number(&h, "Images", "2").await;
+    ui::deliver_sync(&h).await;
     generate(&h).await;
     let imgs = h.wait_results(2, 30).await;
     for (src, w, hgt, _) in &imgs {
@@ -101,21 +71,13 @@ async fn three_local_files_match_first_reference_2k() {
     ];
     let paths: Vec<String> = files.iter().map(|f| f.0.display().to_string()).collect();
     h.type_in("Add reference images", &paths.join("\n")).await;
-    h.eventually(20, "three references in the tray", || async {
-        (h.js("return document.querySelectorAll('.ref').length")
-            .await
-            == 3)
-            .then_some(())
-    })
-    .await;
-    let tray = h
-        .js("return document.querySelector('#references').innerText")
-        .await;
-    let tray = tray.as_str().unwrap();
-    assert!(
-        tray.contains("one.png") && tray.contains("1200 × 900"),
-        "{tray}"
+    ui::tray_settled(&h, 3, 0).await;
+    assert_eq!(
+        ui::tray_names(&h).await,
+        ["one.png", "two.png", "three.png"]
     );
+    let details = ui::tray_details(&h).await;
+    assert!(details[0].contains("1200 × 900"), "{details:?}");
     h.click("Match first reference").await;
     h.click("2k").await;
     h.type_in("Prompt", "Blend the three references").await;
@@ -150,9 +112,10 @@ async fn three_local_files_match_first_reference_2k() {
 async fn async_job_polls_to_success_with_per_slot_progress() {
     let h = Harness::start(&[]).await;
     h.type_in("Prompt", "Velvet canopy duelists").await;
-    set_number(&h, "Number of results", "3").await;
+    set_number(&h, "Images", "3").await;
+    ui::open_section(&h, "Advanced").await;
     assert!(
-        h.by_label("Async (poll)")
+        h.by_label("Poll for results (async)")
             .await
             .is_selected()
             .await
@@ -160,13 +123,11 @@ async fn async_job_polls_to_success_with_per_slot_progress() {
         "async is the default"
     );
     generate(&h).await;
-    h.wait_for(Locator::Css(".job .state-running"), "a running job")
-        .await;
+    ui::wait_state(&h, "Running · 0 of 3", 10).await;
     h.screenshot("async-running").await;
     let imgs = h.wait_results(3, 40).await;
     assert!(imgs.iter().all(|i| (i.1, i.2) == (1248, 832)));
-    h.wait_for(Locator::Css(".job .state-done"), "the job done")
-        .await;
+    ui::wait_state(&h, "Done", 10).await;
     let polls = h
         .received()
         .await
@@ -187,8 +148,7 @@ async fn runware_400_naming_the_prompt_highlights_the_prompt() {
         .await
         .unwrap();
     generate(&h).await;
-    h.wait_for(Locator::Css(".job .state-failed"), "the job to fail")
-        .await;
+    ui::wait_state(&h, "Failed", 20).await;
     assert_eq!(
         prompt.attr("aria-invalid").await.unwrap().as_deref(),
         Some("true")
@@ -200,11 +160,20 @@ async fn runware_400_naming_the_prompt_highlights_the_prompt() {
         .text()
         .await
         .unwrap();
-    assert!(msg.contains("promptBlocked"), "{msg}");
-    let card = h
-        .js("return document.querySelector('.job').innerText")
-        .await;
-    assert!(card.as_str().unwrap().contains("blocked"), "{card}");
+    assert!(msg.contains("blocked by the content filter"), "{msg}");
+    assert!(!msg.contains("promptBlocked"), "no code prefixes: {msg}");
+    let job = ui::newest_job_text(&h).await;
+    assert!(job.contains("Blocked by the content policy"), "{job}");
+    assert!(job.contains("Change the prompt"), "says what to do: {job}");
+    // Retry cannot help a blocked prompt: it is not offered.
+    h.click("More actions for this job").await;
+    let items = h.js("return [...document.querySelectorAll('[role=menu] [role=menuitem]')].map(b => b.innerText.trim())").await;
+    let items: Vec<String> = serde_json::from_value(items).unwrap();
+    assert!(
+        !items.contains(&"Retry".to_string()) && items.contains(&"Edit and retry".to_string()),
+        "{items:?}"
+    );
+    h.press(fantoccini::key::Key::Escape).await;
     h.screenshot("server-400").await;
     // Editing the prompt clears the server's complaint.
     prompt.send_keys(" ok").await.unwrap();
@@ -217,7 +186,7 @@ async fn a_429_is_retried_and_then_succeeds() {
     let h = Harness::start(&["--retry-after", "1"]).await;
     h.inject("429", 1).await;
     h.type_in("Prompt", "Retry me").await;
-    h.by_label("Sync (wait)").await.click().await.unwrap();
+    ui::deliver_sync(&h).await;
     generate(&h).await;
     h.wait_results(1, 30).await;
     let log = h.received().await;
@@ -240,7 +209,10 @@ async fn eleventh_reference_and_2501_characters_are_refused_with_nothing_sent() 
         .collect();
     h.type_in("Add reference images", &paths.join("\n")).await;
     let notice = h
-        .wait_for(Locator::Css("#references .notice"), "the refusal")
+        .wait_for(
+            Locator::XPath("//fieldset[@id='references']//*[@role='status']"),
+            "the refusal",
+        )
         .await
         .text()
         .await
@@ -249,11 +221,7 @@ async fn eleventh_reference_and_2501_characters_are_refused_with_nothing_sent() 
         notice.contains("r10.png") && notice.contains("at most 10"),
         "{notice}"
     );
-    assert_eq!(
-        h.js("return document.querySelectorAll('.ref').length")
-            .await,
-        10
-    );
+    ui::tray_settled(&h, 10, 0).await;
 
     let prompt = h.by_label("Prompt").await;
     h.fill(&prompt, &"é".repeat(2501)).await;
@@ -261,10 +229,8 @@ async fn eleventh_reference_and_2501_characters_are_refused_with_nothing_sent() 
         prompt.attr("aria-invalid").await.unwrap().as_deref(),
         Some("true")
     );
-    let counter = h
-        .js("return document.querySelector('.counter').innerText")
-        .await;
-    assert!(counter.as_str().unwrap().contains("2501"), "{counter}");
+    let counter = h.by_label("Characters used").await.text().await.unwrap();
+    assert!(counter.contains("2501"), "{counter}");
     let generate = h.button("Generate").await;
     assert!(!generate.is_enabled().await.unwrap());
     // Ctrl+Enter cannot send it either.
@@ -296,18 +262,14 @@ async fn base64_output_renders_through_blob_urls() {
         (Some("base64Data"), Some("PNG"))
     );
     // An inline result can be reused as a reference: its bytes go into the tray.
+    ui::open_result(&h, 1).await;
     h.click("Use as reference").await;
-    let details = h
-        .eventually(10, "the reused result in the tray", || async {
-            let v = h
-                .js("return document.querySelector('.ref .muted')?.textContent")
-                .await;
-            v.as_str().map(str::to_owned)
-        })
-        .await;
+    h.press(fantoccini::key::Key::Escape).await;
+    ui::tray_settled(&h, 1, 0).await;
+    let details = ui::tray_details(&h).await;
     assert!(
-        details.starts_with("1024 × 1024") && details.contains("PNG"),
-        "{details}"
+        details[0].contains("1024 × 1024") && details[0].contains("PNG"),
+        "{details:?}"
     );
     h.close().await;
 }
@@ -317,11 +279,13 @@ async fn copy_as_curl_never_holds_the_key() {
     let h = Harness::start(&[]).await;
     h.click("Settings").await;
     h.type_in("API key", "sk-live-SECRET-123").await;
+    h.press(fantoccini::key::Key::Escape).await;
     h.type_in("Prompt", "Copy me as curl").await;
     h.click("Payload").await;
     h.js("window.__copied = []; navigator.clipboard.writeText = t => { window.__copied.push(String(t)); return Promise.resolve(); }; return null;").await;
     h.click("Copy as curl").await;
     h.click("Copy JSON").await;
+    h.press(fantoccini::key::Key::Escape).await;
     let copied = h
         .eventually(10, "two copies", || async {
             let v = h.js("return window.__copied").await;

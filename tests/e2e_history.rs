@@ -77,7 +77,7 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
         "the job was not sent twice"
     );
     h.eventually(10, "the job to be done", || async {
-        (ui::job_states(&h).await == ["Done"]).then_some(())
+        (ui::job_states(&h).await == ["Done · 3 of 3"]).then_some(())
     })
     .await;
     // Done is stored too: after another reload nothing polls and all three are there.

@@ -300,6 +300,11 @@ fn states_read_as_words_and_retry_is_offered_only_where_it_helps() {
         (Standing::Warning, "Partly done · 3 of 4".into())
     );
     assert_eq!(state_words(JobState::Done, &[done()]).1, "Done");
+    // Counted the same way as while it ran, so the line keeps its shape when it finishes.
+    assert_eq!(
+        state_words(JobState::Done, &[done(), done()]).1,
+        "Done · 2 of 2"
+    );
     assert_eq!(
         state_words(JobState::Cancelled, &[Slot::Waiting]).1,
         "Cancelled · still billed"

@@ -149,7 +149,7 @@ pub fn state_words(state: JobState, slots: &[Slot]) -> (Standing, String) {
         JobState::Queued => (Standing::Waiting, "Queued".into()),
         JobState::Running | JobState::Partial => (Standing::Working, of("Running")),
         JobState::Done if failed > 0 => (Standing::Warning, of("Partly done")),
-        JobState::Done => (Standing::Good, "Done".into()),
+        JobState::Done => (Standing::Good, of("Done")),
         JobState::Failed => (Standing::Bad, "Failed".into()),
         JobState::Cancelled => (Standing::Warning, "Cancelled · still billed".into()),
         JobState::Interrupted => (Standing::Bad, "Interrupted".into()),

@@ -13,11 +13,10 @@ use runware::{DeliveryMethod, OutputType, SafetyMode};
 
 /// What the summary says is set, from the fields it names (so typing elsewhere leaves it be).
 fn summary(form: reactive_stores::Store<Form>, upload_once: bool) -> String {
-    let mut set = vec![match form.delivery().get() {
-        DeliveryMethod::Async => "polls for results",
-        DeliveryMethod::Sync => "waits for the answer",
+    let mut set = Vec::new();
+    if form.delivery().get() == DeliveryMethod::Sync {
+        set.push("waits for the answer".to_owned());
     }
-    .to_owned()];
     match form.output_type().get() {
         OutputType::Url => {
             let ttl = form.ttl().with(|t| t.trim().to_owned());
@@ -43,7 +42,12 @@ fn summary(form: reactive_stores::Store<Form>, upload_once: bool) -> String {
     if upload_once {
         set.push("references uploaded once".into());
     }
-    set.join(" · ")
+    if set.is_empty() {
+        // Said so the closed section still tells that nothing unusual hides inside it.
+        "Nothing changed: results are polled, as links, with their cost".to_owned()
+    } else {
+        set.join(" · ")
+    }
 }
 
 /// The Advanced section; it opens by itself when one of its controls has a message.

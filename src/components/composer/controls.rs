@@ -18,7 +18,7 @@ pub fn Label(
     api: &'static str,
 ) -> impl IntoView {
     view! {
-        <div class="field-head">
+        <div class="field-head" title=(!api.is_empty()).then(|| format!("Runware calls it {api}"))>
             <label for=control.id()>{text}</label>
             {(!api.is_empty()).then(|| view! { <code class="api-hint" aria-hidden="true">{api}</code> })}
         </div>
@@ -151,7 +151,7 @@ where
     let heading = format!("{}-label", control.id());
     view! {
         <div class="field small">
-            <div class="field-head">
+            <div class="field-head" title=format!("Runware calls it {api}")>
                 <span class="label" id=heading.clone()>{label}</span>
                 <code class="api-hint" aria-hidden="true">{api}</code>
             </div>

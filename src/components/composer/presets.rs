@@ -46,8 +46,16 @@ pub fn PresetsPanel() -> impl IntoView {
     };
     let none_chosen = move || chosen.with(String::is_empty);
     view! {
-        <details class="field presets">
-            <summary>"Presets"</summary>
+        <details class="presets">
+            <summary>
+                <span class="summary-title">"Presets"</span>
+                <span class="summary-set muted">{move || match list.with(Vec::len) {
+                    0 => "Save these settings to use them again".to_owned(),
+                    1 => "1 saved".to_owned(),
+                    n => format!("{n} saved"),
+                }}</span>
+            </summary>
+            <div class="presets-body">
             <div class="row wrap">
                 <label>"Preset "
                     <select aria-label="Preset" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
@@ -67,6 +75,7 @@ pub fn PresetsPanel() -> impl IntoView {
                 <button type="button" on:click=save>"Save settings as preset"</button>
             </div>
             {move || status.get().map(|m| view! { <p class="muted small" role="status">{m}</p> })}
+            </div>
         </details>
     }
 }

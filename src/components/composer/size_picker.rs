@@ -46,7 +46,8 @@ pub fn SizePicker() -> impl IntoView {
                     aria-label=name
                     on:click=move |_| set(SizeChoice::Fixed(Size::new(aspect, tier.get_untracked())))
                 >
-                    <span class="shape" style:aspect-ratio=format!("{w} / {h}")></span>
+                    <span class="shape" style:width=format!("{:.1}px", glyph(w, h).0)
+                        style:height=format!("{:.1}px", glyph(w, h).1)></span>
                     <span class="tile-label">{aspect.label()}</span>
                 </button>
             }
@@ -90,5 +91,17 @@ pub fn SizePicker() -> impl IntoView {
             </div>
             <FieldMessage control=Control::Size />
         </fieldset>
+    }
+}
+
+/// The size of a tile's outline: the aspect drawn inside a 28 px square, so a portrait shape is
+/// as tall as a landscape one is wide and the nine shapes can be told apart at a glance.
+fn glyph(w: u32, h: u32) -> (f64, f64) {
+    const BOX: f64 = 28.0;
+    let (w, h) = (f64::from(w), f64::from(h));
+    if w >= h {
+        (BOX, BOX * h / w)
+    } else {
+        (BOX * w / h, BOX)
     }
 }

@@ -35,7 +35,12 @@ pub fn JobLine(
     let words = Memo::new(move |_| job.slots.with(|s| state_words(job.state.get(), s)));
     let started = job.started_ms();
     let time = move || match job.ended_ms.get() {
-        Some(end) if job.state.get().is_final() => clock_label(end, clock.now()),
+        // When it finished (the feed mixes visits) and how long it took.
+        Some(end) if job.state.get().is_final() => format!(
+            "{} · {}",
+            clock_label(end, clock.now()),
+            elapsed_label(end - started)
+        ),
         _ => {
             let elapsed = clock.now() - started;
             let left = recent.with(|d| left_words(&time_left(elapsed, d)));

@@ -80,7 +80,17 @@ impl Icon {
             Icon::Retry => &["M4 12a8 8 0 1 0 2.4-5.7", "M4 4v5h5"],
             Icon::Edit => &["M4 20h4L19 9l-4-4L4 16z", "M13 7l4 4"],
             Icon::Search => &["M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14z", "M16 16l4 4"],
-            Icon::Remix => &["M4 7h11l-3-3", "M20 17H9l3 3", "M15 7l5 0", "M4 17h5"],
+            // A wand: "start again from this", apart from the settings' sliders.
+            Icon::Remix => &[
+                "M15 4V2",
+                "M15 16v-2",
+                "M8 9h2",
+                "M20 9h2",
+                "M17.8 11.8L19 13",
+                "M17.8 6.2L19 5",
+                "M3 21l9-9",
+                "M12.2 6.2L11 5",
+            ],
             Icon::Up => &["M12 19V5", "M6 11l6-6 6 6"],
             Icon::Down => &["M12 5v14", "M6 13l6 6 6-6"],
             Icon::Image => &[

@@ -39,11 +39,13 @@ pub fn provide_state() -> Runner {
     let status = StorageStatus::new();
     let writer = Writer::new(status);
     let feed = Feed::new();
+    let connection = ConnectionCheck::new(settings);
     let runner = Runner {
         feed,
         writer,
         settings,
         composer,
+        connection,
     };
     provide_context(settings);
     provide_context(tray);
@@ -53,7 +55,7 @@ pub fn provide_state() -> Runner {
     provide_context(feed);
     provide_context(runner);
     provide_context(Presets::load());
-    provide_context(ConnectionCheck::new(settings));
+    provide_context(connection);
     provide_context(Clock::start());
     provide_context(Overlay::new());
     provide_context(Selection::new());

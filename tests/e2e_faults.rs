@@ -174,3 +174,56 @@ async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
     );
     h.close().await;
 }
+
+/// The status dot's words (its accessible name).
+async fn status_words(h: &Harness) -> String {
+    h.js("return document.querySelector('.topbar .status').getAttribute('aria-label')")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_status_dot_follows_the_last_request_and_names_a_stopped_upstream() {
+    let mut h = Harness::start(&[]).await;
+    assert!(status_words(&h).await.contains("No request yet"));
+    h.type_in("Prompt", "A lighthouse at dusk").await;
+    ui::deliver_sync(&h).await;
+    h.click("Generate").await;
+    ui::wait_state(&h, "Done", 60).await;
+    let words = status_words(&h).await;
+    assert!(
+        words.contains("Connected"),
+        "after a job came back: {words}"
+    );
+    assert!(
+        h.js("return !!document.querySelector('.topbar .dot.ok')")
+            .await
+            == true
+    );
+
+    // The proxy still answers, Runware behind it does not: a bare 502 from the proxy.
+    h.stop_mock();
+    h.click("Generate").await;
+    h.eventually(60, "the dot to turn red", || async {
+        (h.js("return !!document.querySelector('.topbar .dot.bad')")
+            .await
+            == true)
+            .then_some(())
+    })
+    .await;
+    let words = status_words(&h).await;
+    assert!(
+        words.contains("Runware is not answering through the proxy (502)"),
+        "{words}"
+    );
+    ui::wait_state(&h, "Failed", 60).await;
+    let card = ui::newest_job_text(&h).await;
+    assert!(card.contains("not answering through it"), "{card}");
+    assert!(
+        !card.contains("Is the endpoint URL right"),
+        "a gateway error is not blamed on the URL: {card}"
+    );
+    h.close().await;
+}

@@ -38,6 +38,8 @@ pub enum ClientError {
 fn api_message(status: u16, errors: &[runware::ApiError]) -> String {
     match errors.first() {
         Some(e) => format!("{} ({status}).", e.message.trim().trim_end_matches('.')),
+        // A gateway error with nothing in it comes from the proxy, about what is behind it.
+        None if (502..=504).contains(&status) => unreadable_message(status, "nothing"),
         None => format!("The endpoint answered {status} with no explanation."),
     }
 }
@@ -95,6 +97,11 @@ impl ClientError {
     pub fn brief(&self) -> String {
         match self {
             ClientError::Api { status: 429, .. } => "Slowing down (429)".into(),
+            ClientError::Api { status, errors, .. }
+                if errors.is_empty() && (502..=504).contains(status) =>
+            {
+                format!("Runware is not answering through the proxy ({status})")
+            }
             ClientError::Api { status, .. } => format!("{} ({status})", self.category().headline()),
             ClientError::Network(_) => "The connection failed".into(),
             ClientError::Timeout(_) => "No answer in time".into(),

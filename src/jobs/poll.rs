@@ -64,8 +64,9 @@ pub async fn poll(r: Runner, job: Job, task: &ImageInference, ep: &Endpoint, ack
         let answer = post(ep, &body, timeout, Idempotency::Safe, &abort, |m| {
             job.notice.set(m)
         })
-        .await
-        .and_then(|env| own_errors(env, &task_uuid));
+        .await;
+        r.connection.record(&answer);
+        let answer = answer.and_then(|env| own_errors(env, &task_uuid));
         match answer {
             Ok(env) => {
                 job.notice.set(None);

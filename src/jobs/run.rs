@@ -117,6 +117,7 @@ async fn run(r: Runner, job: Job, mut built: Built, upload_once: bool) {
     })
     .await;
     span.end();
+    r.connection.record(&answer);
     if job.state.get_untracked() == JobState::Cancelled {
         return;
     }

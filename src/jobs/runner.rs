@@ -3,6 +3,7 @@
 
 use crate::history::writer::Writer;
 use crate::state::composer::Composer;
+use crate::state::connection::ConnectionCheck;
 use crate::state::feed::Feed;
 use crate::state::settings::Settings;
 use leptos::prelude::*;
@@ -14,6 +15,8 @@ pub struct Runner {
     pub writer: Writer,
     pub settings: Settings,
     pub composer: Composer,
+    /// Told what every answer says about the connection (the status dot).
+    pub connection: ConnectionCheck,
 }
 
 pub fn use_runner() -> Runner {

@@ -676,6 +676,12 @@ impl Harness {
 
     /// Ends the session; every test checks on the way out that the page broke no rule of its
     /// Content-Security-Policy.
+    /// Stops the stand-in, as if Runware stopped answering behind the proxy.
+    pub fn stop_mock(&mut self) {
+        self._mock.0.kill().ok();
+        self._mock.0.wait().ok();
+    }
+
     pub async fn close(self) {
         let violations = self.js("return window.__cspViolations || []").await;
         assert_eq!(violations, serde_json::json!([]), "CSP violations");

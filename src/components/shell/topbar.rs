@@ -15,25 +15,21 @@ pub fn TopBar() -> impl IntoView {
     let feed = use_feed();
     let check = use_connection();
     let overlay = use_overlay();
-    let status = move || match check.result() {
+    let status = move || match check.latest() {
         None => (
             "unknown",
-            "Not checked yet: Test connection in Settings".to_owned(),
+            "No request yet: Test connection in Settings asks now".to_owned(),
         ),
-        Some(Connection::Ok { .. }) => (
-            "ok",
-            "Connected: Runware answers and the key is accepted".into(),
-        ),
+        Some(Connection::Ok { .. }) => {
+            ("ok", "Connected: Runware answered the last request".into())
+        }
         Some(Connection::KeyRefused(_)) => {
             ("warn", "Runware answers, but the key is refused".into())
         }
         Some(Connection::SignIn(_)) => ("warn", "The site asks you to sign in again".into()),
         Some(Connection::Down(m)) => ("bad", format!("Not answering: {m}")),
     };
-    let balance = move || match check.result() {
-        Some(Connection::Ok { balance: Some(b) }) => Some(money(b)),
-        _ => None,
-    };
+    let balance = move || check.balance().map(money);
     view! {
         <header class="topbar">
             <div class="brand">

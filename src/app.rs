@@ -9,6 +9,7 @@ use crate::components::feed::viewer::Viewer;
 use crate::components::sheets::payload::PayloadSheet;
 use crate::components::sheets::settings::SettingsSheet;
 use crate::components::shell::confirm::ConfirmDialog;
+use crate::components::shell::drop_overlay::DropOverlay;
 use crate::components::shell::shortcuts::{page_shortcuts, ShortcutsSheet};
 use crate::components::shell::topbar::TopBar;
 use crate::history::restore::{restore, Portion, FIRST_SCREEN_JOBS};
@@ -120,5 +121,6 @@ pub fn App() -> impl IntoView {
         <Viewer />
         <CompareView />
         <ConfirmDialog />
+        <DropOverlay />
     }
 }

@@ -384,39 +384,76 @@ async fn a_failed_upload_falls_back_to_sending_the_image_with_a_notice() {
     h.close().await;
 }
 
-/// A tiny PNG made in the page, added through a synthetic drop on the tray or a paste.
+/// A tiny PNG (or, for "text", a text file) made in the page, added through a synthetic drag
+/// and drop on the feed, far from the tray, or a paste; answers whether the drop overlay showed
+/// during the drag.
 const ADD_BY_EVENT: &str = r#"
 const [kind, name] = arguments;
 const c = document.createElement('canvas'); c.width = 400; c.height = 300;
 const g = c.getContext('2d'); g.fillStyle = '#c33'; g.fillRect(0, 0, 400, 300);
-const blob = await new Promise(r => c.toBlob(r, 'image/png'));
-const dt = new DataTransfer(); dt.items.add(new File([blob], name, { type: 'image/png' }));
-if (kind === 'drop') {
-  document.querySelector('#references label').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-} else {
+const blob = kind === 'text' ? new Blob(['not an image'], { type: 'text/plain' })
+                             : await new Promise(r => c.toBlob(r, 'image/png'));
+const dt = new DataTransfer(); dt.items.add(new File([blob], name, { type: blob.type }));
+if (kind === 'paste') {
   document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  return null;
 }
+const feed = document.querySelector('.feed');
+feed.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+feed.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+const overlay = document.querySelector('.drop-overlay')?.textContent ?? '';
+const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+feed.dispatchEvent(drop);
+return { overlay, kept: drop.defaultPrevented };
 "#;
 
 #[tokio::test]
 async fn drop_paste_and_url_references_fill_the_tray_in_order() {
     let h = Harness::start(&[]).await;
-    for (kind, name) in [("drop", "dropped.png"), ("paste", "pasted.png")] {
+    let page = h.browser.current_url().await.unwrap();
+    for (kind, name) in [
+        ("drop", "dropped.png"),
+        ("paste", "pasted.png"),
+        ("text", "notes.txt"),
+    ] {
         let script = format!("const done = arguments[arguments.length - 1]; (async () => {{ {ADD_BY_EVENT} }})().then(done);")
             .replace("arguments;", &format!("['{kind}', '{name}'];"));
-        h.browser.execute_async(&script, vec![]).await.unwrap();
+        let seen = h.browser.execute_async(&script, vec![]).await.unwrap();
+        if kind != "paste" {
+            assert!(
+                seen["overlay"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Drop to add as reference"),
+                "one overlay while files are dragged over the feed: {seen}"
+            );
+            assert_eq!(seen["kept"], true, "the browser does not open the file");
+        }
     }
+    assert_eq!(h.browser.current_url().await.unwrap(), page);
+    assert_eq!(
+        h.js("return document.querySelector('.drop-overlay') === null")
+            .await,
+        true,
+        "the overlay goes once dropped"
+    );
+    support::ui::tray_settled(&h, 2, 1).await;
+    assert!(
+        support::ui::refused(&h).await[0].contains("notes.txt"),
+        "a text file dropped is refused by name"
+    );
     let url = h.by_label("Reference URL or image UUID").await;
     url.send_keys("https://example.com/ref.jpg").await.unwrap();
     h.click("Add").await;
-    support::ui::tray_settled(&h, 3, 0).await;
+    support::ui::tray_settled(&h, 3, 1).await;
     assert_eq!(
         support::ui::tray_names(&h).await,
         ["dropped.png", "pasted.png", "https://example.com/ref.jpg"]
     );
     assert!(support::ui::tray_details(&h).await[0].contains("400 × 300"));
     h.click("Remove reference 1").await;
-    support::ui::tray_settled(&h, 2, 0).await;
+    support::ui::tray_settled(&h, 2, 1).await;
     h.type_in("Prompt", "Mix them").await;
     h.click("Match first reference").await;
     h.click("Generate").await;

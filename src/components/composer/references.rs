@@ -28,7 +28,6 @@ fn row_key(item: &RefItem) -> (u64, String) {
 #[component]
 pub fn ReferenceTray() -> impl IntoView {
     let tray = use_tray();
-    let dragging = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let add_text = move || {
         let t = text.get_untracked().trim().to_owned();
@@ -60,17 +59,8 @@ pub fn ReferenceTray() -> impl IntoView {
                     <button type="button" class="quiet small" on:click=clear>"Clear all"</button>
                 </Show>
             </legend>
-            <div
-                class="tray"
-                class:dragging=move || dragging.get()
-                on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    tray.add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
-                }
-            >
+            // Drops anywhere on the page land here (shell::drop_overlay).
+            <div class="tray">
                 <ol class="ref-list" aria-label="References in order">
                     <For each=move || items.get() key=row_key children=move |item| view! { <RefCard item /> } />
                 </ol>

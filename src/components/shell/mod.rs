@@ -3,6 +3,7 @@
 
 pub mod confirm;
 pub mod dialog;
+pub mod drop_overlay;
 pub mod icons;
 pub mod menu;
 pub mod shortcuts;

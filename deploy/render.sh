@@ -12,6 +12,11 @@
 #   KLING_LIGHT_BURST  likewise (default: 40)
 #   KLING_CONCURRENCY  requests at once per client address (default: 4)
 #   RUNWARE_UPSTREAM   where /api/runware goes (default: https://api.runware.ai/v1)
+#   KLING_IMAGE_ORIGIN Runware's image host, the only one /api/runware-images/ serves, for
+#                      result images a page may not read from it directly (default:
+#                      https://im.runware.ai)
+#   KLING_IMAGE_RATE   per client address, images through that path (default: 600r/m, burst 100)
+#   KLING_RESOLVER     DNS server nginx asks for the image host (default: the system's first)
 #   RUNWARE_API_KEY    the key added to every forwarded request (required)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +62,25 @@ done
 for n in "$KLING_BURST" "$KLING_LIGHT_BURST" "$KLING_CONCURRENCY"; do
   [[ $n =~ ^[0-9]+$ ]] || fail "bursts and KLING_CONCURRENCY are whole numbers (got $n)"
 done
+# Runware's image host: one origin, no path, so the image path can never reach another host.
+export KLING_IMAGE_ORIGIN="${KLING_IMAGE_ORIGIN:-https://im.runware.ai}"
+[[ $KLING_IMAGE_ORIGIN =~ ^https?://([A-Za-z0-9.-]+)(:[0-9]+)?$ ]] \
+  || fail "KLING_IMAGE_ORIGIN is a scheme and a host, like https://im.runware.ai (got $KLING_IMAGE_ORIGIN)"
+export KLING_IMAGE_HOSTNAME="${BASH_REMATCH[1]}"
+export KLING_IMAGE_HOST="${BASH_REMATCH[1]}${BASH_REMATCH[2]}"
+export KLING_IMAGE_HOST_RE="${KLING_IMAGE_HOST//./\\.}"
+export KLING_IMAGE_RATE="${KLING_IMAGE_RATE:-600r/m}"
+[[ $KLING_IMAGE_RATE =~ ^[1-9][0-9]*r/[sm]$ ]] || fail "KLING_IMAGE_RATE is like 600r/m (got $KLING_IMAGE_RATE)"
+# The image host's name is looked up when an image is asked for, not at start-up: a site
+# whose DNS is down still serves the studio.
+resolver="${KLING_RESOLVER:-$(awk '/^nameserver/ { print $2; exit }' /etc/resolv.conf 2>/dev/null || true)}"
+if [ -n "$resolver" ]; then
+  [[ $resolver == *:* && $resolver != \[* ]] && resolver="[$resolver]"
+  export KLING_RESOLVER_DIRECTIVE="resolver $resolver valid=300s;"
+else
+  export KLING_RESOLVER_DIRECTIVE=""
+fi
+
 per_minute=${KLING_RATE%r/*}
 [[ $KLING_RATE == */s ]] && per_minute=$((per_minute * 60))
 export KLING_RETRY_AFTER=$(( (60 + per_minute - 1) / per_minute ))
@@ -86,5 +110,5 @@ mkdir -p "$KLING_RUNTIME_DIR"
 # Started as root, nginx's workers run as an unprivileged user and spool large request
 # bodies (ten references) here, so they must be able to write it.
 [ "$(id -u)" = 0 ] && chmod 0777 "$KLING_RUNTIME_DIR"
-envsubst '${KLING_DIST} ${KLING_LISTEN_DIRECTIVES} ${KLING_RUNTIME_DIR} ${RUNWARE_UPSTREAM} ${RUNWARE_API_KEY} ${KLING_CSP} ${KLING_MODULES} ${KLING_BROTLI} ${KLING_AUTH} ${KLING_HSTS} ${KLING_DEPLOY} ${KLING_RATE} ${KLING_BURST} ${KLING_LIGHT_RATE} ${KLING_LIGHT_BURST} ${KLING_CONCURRENCY} ${KLING_RETRY_AFTER}' \
+envsubst '${KLING_DIST} ${KLING_LISTEN_DIRECTIVES} ${KLING_RUNTIME_DIR} ${RUNWARE_UPSTREAM} ${RUNWARE_API_KEY} ${KLING_CSP} ${KLING_MODULES} ${KLING_BROTLI} ${KLING_AUTH} ${KLING_HSTS} ${KLING_DEPLOY} ${KLING_RATE} ${KLING_BURST} ${KLING_LIGHT_RATE} ${KLING_LIGHT_BURST} ${KLING_CONCURRENCY} ${KLING_RETRY_AFTER} ${KLING_IMAGE_ORIGIN} ${KLING_IMAGE_HOST} ${KLING_IMAGE_HOSTNAME} ${KLING_IMAGE_HOST_RE} ${KLING_IMAGE_RATE} ${KLING_RESOLVER_DIRECTIVE}' \
   < deploy/nginx.conf.template

@@ -21,7 +21,7 @@ esc() { printf '%s' "$1" | sed 's/[&|\\]/\\&/g'; }
 proxy_config() { # backend, key
   sed -e "s|^target = .*|target = \"$PWD/index.html\"|" \
       -e "s|^dist = .*|dist = \"$PWD/dist\"|" \
-      -e "s|^backend = .*|backend = \"$(esc "$1")\"|" \
+      -e "s|^backend = \"http://127.0.0.1:8787/v1\"|backend = \"$(esc "$1")\"|" \
       -e "s|^request_headers = .*|request_headers = { Authorization = \"Bearer $(esc "$2")\" }|" \
       -e "s|bash scripts/|bash $PWD/scripts/|g" \
       Trunk.toml > "$cfg"

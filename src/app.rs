@@ -12,6 +12,7 @@ use crate::components::shell::confirm::ConfirmDialog;
 use crate::components::shell::drop_overlay::DropOverlay;
 use crate::components::shell::shortcuts::{page_shortcuts, ShortcutsSheet};
 use crate::components::shell::topbar::TopBar;
+use crate::components::shell::undo_notice::UndoNotice;
 use crate::history::restore::{restore, Portion, FIRST_SCREEN_JOBS};
 use crate::history::writer::Writer;
 use crate::jobs::job::Job;
@@ -20,6 +21,8 @@ use crate::jobs::runner::Runner;
 use crate::state::clock::Clock;
 use crate::state::composer::Composer;
 use crate::state::connection::ConnectionCheck;
+use crate::state::copies::Copies;
+use crate::state::draft::{use_drafts, Drafts};
 use crate::state::feed::Feed;
 use crate::state::overlay::{Overlay, Sheet};
 use crate::state::presets::Presets;
@@ -41,13 +44,18 @@ pub fn provide_state() -> Runner {
     let writer = Writer::new(status);
     let feed = Feed::new();
     let connection = ConnectionCheck::new(settings);
+    let drafts = Drafts::new(composer, tray);
+    provide_context(drafts);
     let runner = Runner {
         feed,
         writer,
         settings,
         composer,
         connection,
+        drafts,
+        copies: Copies::new(),
     };
+    provide_context(runner.copies);
     provide_context(settings);
     provide_context(tray);
     provide_context(composer);
@@ -74,12 +82,13 @@ fn resume_running(r: Runner, jobs: Vec<Job>) {
 
 /// Reads the history back (the first screen, then the rest once it is painted), resumes what
 /// was running, then applies writes until the app closes.
-async fn keep_history(r: Runner, status: StorageStatus) {
+async fn keep_history(r: Runner, status: StorageStatus, drafts: Drafts) {
     let span = Span::start("kling:history-load");
     let paint = Span::start("kling:history-paint");
     let open = Span::start("kling:history-open");
     let db = r.writer.open().await;
     open.end();
+    drafts.restore(db.as_deref()).await;
     let Some(db) = db else { return };
     match restore(&db, r.feed, r.writer, Portion::Newest(FIRST_SCREEN_JOBS)).await {
         Ok(jobs) => resume_running(r, jobs),
@@ -102,15 +111,21 @@ pub fn App() -> impl IntoView {
     let runner = provide_state();
     let status = expect_context::<StorageStatus>();
     let overlay = expect_context::<Overlay>();
-    provide_shown(runner.feed);
-    leptos::task::spawn_local_scoped_with_cancellation(keep_history(runner, status));
+    provide_shown(runner.feed, runner.copies);
+    let drafts = use_drafts();
+    drafts.keep(runner.writer, expect_context::<Tasks>());
+    leptos::task::spawn_local_scoped_with_cancellation(keep_history(runner, status, drafts));
     page_shortcuts();
     // While a dialog is open, nothing behind it can be reached (by Tab, click or reader).
     let inert = move || overlay.any_open();
     view! {
         <TopBar />
         <main class="layout" inert=inert>
-            <ComposerColumn />
+            // Shown once the draft is back, so nothing typed before then is overwritten by it.
+            <Show when=move || drafts.ready()
+                fallback=|| view! { <section class="composer" aria-label="Composer" aria-busy="true"></section> }>
+                <ComposerColumn />
+            </Show>
             <FeedColumn />
         </main>
         {move || overlay.sheet().get().map(|sheet| match sheet {
@@ -122,5 +137,6 @@ pub fn App() -> impl IntoView {
         <CompareView />
         <ConfirmDialog />
         <DropOverlay />
+        <UndoNotice />
     }
 }

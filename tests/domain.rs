@@ -241,6 +241,7 @@ fn job_states_follow_the_slots() {
         image_uuid: "u".into(),
         src: "https://x/u.jpg".into(),
         inline: false,
+        copy_freed: false,
         remote_url: None,
         seed: None,
         cost: None,
@@ -454,4 +455,32 @@ fn every_parameter_runware_can_name_maps_to_a_control_with_its_own_message_id() 
     }
     let ids: std::collections::HashSet<_> = Control::ALL.iter().map(|c| c.id()).collect();
     assert_eq!(ids.len(), Control::ALL.len());
+}
+
+#[test]
+fn image_path_carries_the_host_for_the_proxy_to_check() {
+    use kling_studio::domain::images::proxied;
+    assert_eq!(
+        proxied("/api/runware", "https://im.runware.ai/image/ws/2/ii/a.jpg").as_deref(),
+        Some("/api/runware-images/im.runware.ai/image/ws/2/ii/a.jpg")
+    );
+    assert_eq!(
+        proxied("/api/runware/", "http://127.0.0.1:8787/image/b.png?x=1#top").as_deref(),
+        Some("/api/runware-images/127.0.0.1:8787/image/b.png?x=1")
+    );
+    // No proxy to ask: a direct endpoint, or a URL whose host could smuggle another one.
+    assert_eq!(
+        proxied("https://api.runware.ai/v1", "https://im.runware.ai/a.jpg"),
+        None
+    );
+    assert_eq!(
+        proxied("//evil.example/x", "https://im.runware.ai/a.jpg"),
+        None
+    );
+    assert_eq!(
+        proxied("/api/runware", "https://user@evil.example/a.jpg"),
+        None
+    );
+    assert_eq!(proxied("/api/runware", "data:image/png;base64,AAAA"), None);
+    assert_eq!(proxied("/api/runware", "blob:http://127.0.0.1/abc"), None);
 }

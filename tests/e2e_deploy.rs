@@ -64,14 +64,35 @@ fn log_text(h: &Harness) -> String {
         .collect()
 }
 
+/// Result images stored as bytes in IndexedDB.
+async fn stored_images(h: &Harness) -> u64 {
+    h.js_async("const d = arguments[0]; const o = indexedDB.open('kling-studio'); o.onsuccess = () => { const q = o.result.transaction('blobs').objectStore('blobs').getAllKeys(); q.onsuccess = () => { o.result.close(); d(q.result.filter(k => /\\/o\\d+$/.test(k)).length); }; };")
+        .await
+        .as_u64()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn behind_its_login_the_studio_generates_and_strangers_get_nothing() {
-    let h = Harness::start_with(&["--api-key", SERVER_KEY], site()).await;
+    // An image host that does not let pages read its images: copies come through the site.
+    let h = Harness::start_with(&["--api-key", SERVER_KEY, "--image-cors", "false"], site()).await;
     h.type_in("Prompt", "Through the production proxy").await;
     support::ui::deliver_sync(&h).await;
     h.click("Generate").await;
     let imgs = h.wait_results(1, 40).await;
     assert_eq!((imgs[0].1, imgs[0].2), (1248, 832));
+    h.eventually(
+        20,
+        "a copy of the image, through the image path",
+        || async { (stored_images(&h).await == 1).then_some(()) },
+    )
+    .await;
+    let mock_host = h.mock.trim_start_matches("http://").to_owned();
+    assert!(
+        log_text(&h).contains(&format!("\"GET /api/runware-images/{mock_host}/image/")),
+        "{}",
+        log_text(&h)
+    );
     h.assert_key_stayed_in_the_proxy(SERVER_KEY).await;
     let seen = h.received().await.len();
 
@@ -173,6 +194,67 @@ async fn only_the_studios_tasks_pass_and_a_burst_slows_down_without_failing_a_jo
         seen,
         "nothing refused reached the stand-in"
     );
+
+    // The image path serves the image host alone: another host, one hidden in the name, or
+    // anything but GET is refused, and the other host never hears of it.
+    let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let other_host = other.local_addr().unwrap().to_string();
+    let mock_host = h.mock.trim_start_matches("http://").to_owned();
+    let client = reqwest::Client::new();
+    for path in [
+        format!("/api/runware-images/{other_host}/image/x.jpg"),
+        format!("/api/runware-images/{mock_host}.evil.example/image/x.jpg"),
+        "/api/runware-images/im.runware.ai/image/x.jpg".to_owned(),
+        "/api/runware-images/".to_owned(),
+    ] {
+        let r = client
+            .get(format!("{}{path}", h.site))
+            .header("Authorization", basic_auth(LOGIN.0, LOGIN.1))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403, "{path}");
+    }
+    let posted = client
+        .post(format!(
+            "{}/api/runware-images/{mock_host}/image/x.jpg",
+            h.site
+        ))
+        .header("Authorization", basic_auth(LOGIN.0, LOGIN.1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 403, "only GET goes to the image host");
+    let stranger = client
+        .get(format!(
+            "{}/api/runware-images/{mock_host}/image/x.jpg",
+            h.site
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        stranger.status(),
+        401,
+        "the image path is behind the login too"
+    );
+    let reached = tokio::time::timeout(Duration::from_millis(200), other.accept()).await;
+    assert!(
+        reached.is_err(),
+        "another host was reached through the image path"
+    );
+    // The image host itself passes (a 404 from it for an unknown image, not a refusal).
+    let passed = client
+        .get(format!(
+            "{}/api/runware-images/{mock_host}/image/none.jpg",
+            h.site
+        ))
+        .header("Authorization", basic_auth(LOGIN.0, LOGIN.1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(passed.status(), 404);
+    assert!(passed.text().await.unwrap().contains("image not found"));
     // The account lookup Settings uses goes through.
     let lookup =
         json!([{ "taskType": "accountManagement", "taskUUID": uuid(), "operation": "getDetails" }]);

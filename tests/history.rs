@@ -18,6 +18,7 @@ fn result(seed: i64, url: Option<&str>) -> Slot {
         image_uuid: format!("img-{seed}"),
         src: "blob:http://x/never-stored".into(),
         inline: url.is_none(),
+        copy_freed: false,
         remote_url: url.map(Into::into),
         seed: Some(seed),
         cost: Some(0.028),

@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn app_shows_the_product_name_and_a_labelled_prompt() {
-    let (host, _app) = mount();
+    let (host, _app) = mount().await;
     assert_eq!(q(&host, "h1").text_content().unwrap(), "Kling Studio");
     assert_eq!(
         q(&host, "label[for=prompt]").text_content().unwrap(),
@@ -40,7 +40,7 @@ async fn app_shows_the_product_name_and_a_labelled_prompt() {
 
 #[wasm_bindgen_test]
 async fn generate_is_disabled_with_a_reason_until_the_prompt_is_valid() {
-    let (host, _app) = mount();
+    let (host, _app) = mount().await;
     let generate = button(&host, "Generate");
     assert!(generate.has_attribute("disabled"));
     assert!(q(&host, "#generate-reason")
@@ -82,7 +82,7 @@ async fn generate_is_disabled_with_a_reason_until_the_prompt_is_valid() {
 
 #[wasm_bindgen_test]
 async fn size_picker_offers_only_allowed_sizes_and_tiers() {
-    let (host, _app) = mount();
+    let (host, _app) = mount().await;
     assert_eq!(
         labelled(&host, "Aspect ratio")
             .query_selector_all("button")
@@ -109,7 +109,7 @@ async fn size_picker_offers_only_allowed_sizes_and_tiers() {
 
 #[wasm_bindgen_test]
 async fn results_out_of_range_is_reported_at_the_field() {
-    let (host, _app) = mount();
+    let (host, _app) = mount().await;
     type_into(&labelled(&host, "Prompt"), "A valid prompt").await;
     type_into(&labelled(&host, "Images"), "21").await;
     let results = labelled(&host, "Images");
@@ -133,7 +133,7 @@ async fn results_out_of_range_is_reported_at_the_field() {
 
 #[wasm_bindgen_test]
 async fn ttl_is_offered_only_for_url_output() {
-    let (host, _app) = mount();
+    let (host, _app) = mount().await;
     let ttl = "Keep image links for (seconds)";
     let present = |host: &web_sys::Element| {
         host.query_selector_all("label")
@@ -160,7 +160,7 @@ async fn ttl_is_offered_only_for_url_output() {
 
 #[wasm_bindgen_test]
 async fn payload_panel_shows_the_exact_json_and_imports_a_seed_example() {
-    let (host, _app) = mount();
+    let (host, _app) = mount().await;
     type_into(&labelled(&host, "Prompt"), "Shown in the payload").await;
     button(&host, "Payload").click();
     tick().await;

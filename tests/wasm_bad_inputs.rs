@@ -68,7 +68,7 @@ const REFERENCE_CASES: &[&str] = &[
 #[wasm_bindgen_test]
 async fn every_bad_field_value_is_refused_at_its_field_and_nothing_is_sent() {
     watch_fetch();
-    let (host, _app) = mount();
+    let (host, _app) = mount().await;
     // Open the advanced group so its fields are visible.
     open_section(&host, "Advanced").await;
     type_into(&q(&host, "#prompt"), "A valid prompt to start from").await;

@@ -6,6 +6,7 @@ pub mod account;
 pub mod body;
 pub mod client;
 pub mod error;
+pub mod images;
 pub mod upload;
 
 pub use client::{Abort, Body, Endpoint};

@@ -16,6 +16,8 @@ use web_sys::Blob;
 pub const DB_NAME: &str = "kling-studio";
 const JOBS: &str = "jobs";
 const BLOBS: &str = "blobs";
+/// One composer draft per tab (see `browser::drafts`).
+pub(crate) const DRAFTS: &str = "drafts";
 const CREATED: &str = "created";
 
 /// What went wrong with the browser's database, in words a user reads.
@@ -34,7 +36,7 @@ pub enum DbError {
     Failed(String),
 }
 
-fn classify(e: impl std::fmt::Display) -> DbError {
+pub(crate) fn classify(e: impl std::fmt::Display) -> DbError {
     let text = e.to_string();
     if text.contains("Quota") {
         DbError::Quota
@@ -46,7 +48,8 @@ fn classify(e: impl std::fmt::Display) -> DbError {
 /// Opens (creating on first use) the database.
 pub async fn open() -> Result<Database, DbError> {
     DatabaseBuilder::new(DB_NAME)
-        .version(1)
+        // Version 2 added the drafts; upgrading keeps the jobs and Blobs of version 1.
+        .version(2)
         .add_object_store(
             ObjectStoreBuilder::new(JOBS)
                 .key_path(Some(KeyPath::new_single("id")))
@@ -57,6 +60,7 @@ pub async fn open() -> Result<Database, DbError> {
                 )),
         )
         .add_object_store(ObjectStoreBuilder::new(BLOBS))
+        .add_object_store(ObjectStoreBuilder::new(DRAFTS).key_path(Some(KeyPath::new_single("id"))))
         .build()
         .await
         .map_err(|e| DbError::Unavailable(e.to_string()))
@@ -115,7 +119,7 @@ pub async fn put(db: &Database, records: &[Record<'_>]) -> Result<(), DbError> {
     finish(jobs.transaction(), tx.await).await
 }
 
-async fn finish(
+pub(crate) async fn finish(
     handle: idb::Transaction,
     outcome: Result<TransactionResult, idb::Error>,
 ) -> Result<(), DbError> {

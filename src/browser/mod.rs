@@ -2,6 +2,7 @@
 //! handed around as `JsString`s and never copied into wasm memory.
 
 pub mod db;
+pub mod drafts;
 pub mod files;
 pub mod prepare;
 pub mod storage;

@@ -112,6 +112,21 @@ pub fn save_upload_once(on: bool) {
     }
 }
 
+const KEEP_COPIES: &str = "kling.keepCopies";
+
+/// Whether result images are stored as bytes (on unless turned off).
+pub fn load_keep_copies() -> bool {
+    local()
+        .and_then(|s| s.get_item(KEEP_COPIES).ok().flatten())
+        .is_none_or(|v| v != "0")
+}
+
+pub fn save_keep_copies(on: bool) {
+    if let Some(s) = local() {
+        s.set_item(KEEP_COPIES, if on { "1" } else { "0" }).ok();
+    }
+}
+
 const PRESETS: &str = "kling.presets";
 
 /// Saved composer presets (small: settings only, never the key).

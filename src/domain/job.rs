@@ -191,6 +191,13 @@ pub struct ResultMeta {
     /// The image came inline (data URI / base64) and its bytes are stored as a Blob.
     #[serde(default)]
     pub inline: bool,
+    /// Its stored copy was removed to free space: not kept again by itself.
+    #[serde(
+        default,
+        rename = "copyFreed",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub copy_freed: bool,
     /// The server's URL, when the result was delivered as one (for "copy URL").
     #[serde(rename = "imageURL")]
     pub remote_url: Option<String>,

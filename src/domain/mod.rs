@@ -2,10 +2,12 @@
 //! layout arithmetic. No browser, no HTTP; tested natively.
 
 pub mod control;
+pub mod draft;
 pub mod eta;
 pub mod feed_layout;
 pub mod form;
 pub mod history;
+pub mod images;
 pub mod import;
 pub mod job;
 pub mod number;

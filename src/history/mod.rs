@@ -3,6 +3,7 @@
 //! resumes what was running; export and import of the history file.
 
 pub mod export;
+pub mod free;
 pub mod import;
 pub mod refs;
 pub mod restore;

@@ -156,6 +156,11 @@ fn with_source(slot: Slot, blob: Option<Blob>) -> Slot {
             if meta.inline {
                 match blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) {
                     Some(url) => meta.src = url,
+                    // The copy went (space was freed): the link, while it lasts.
+                    None if meta.remote_url.is_some() => {
+                        meta.inline = false;
+                        meta.src = meta.remote_url.clone().unwrap_or_default();
+                    }
                     None => return Slot::Failed("The stored image is missing.".into()),
                 }
             } else {

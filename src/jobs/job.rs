@@ -173,3 +173,12 @@ impl Job {
         prompt_ok && !(filter.favourites_only && self.favourites.with(Vec::is_empty))
     }
 }
+
+/// A result's key: its image UUID, else its job and slot.
+pub fn result_key(job: Job, slot: usize, meta: &crate::domain::ResultMeta) -> String {
+    if meta.image_uuid.is_empty() {
+        format!("{}-{slot}", job.id.0)
+    } else {
+        meta.image_uuid.clone()
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod job;
+pub mod keep;
 pub mod poll;
 pub mod results;
 pub mod run;

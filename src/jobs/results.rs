@@ -57,6 +57,7 @@ pub fn apply(r: Runner, job: Job, task: &ImageInference, env: &Envelope) -> Sett
     });
     if job.slots.with_untracked(|now| *now != before) {
         r.writer.save(job, blobs);
+        super::keep::keep_new(r, job);
     }
     let settled = job.slots.with_untracked(|slots| {
         slots
@@ -145,6 +146,7 @@ fn result_meta(
     let meta = ResultMeta {
         image_uuid: item.image_uuid.clone().unwrap_or_default(),
         inline: blob.is_some(),
+        copy_freed: false,
         src,
         remote_url,
         seed: item.seed,

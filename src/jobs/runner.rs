@@ -4,6 +4,8 @@
 use crate::history::writer::Writer;
 use crate::state::composer::Composer;
 use crate::state::connection::ConnectionCheck;
+use crate::state::copies::Copies;
+use crate::state::draft::Drafts;
 use crate::state::feed::Feed;
 use crate::state::settings::Settings;
 use leptos::prelude::*;
@@ -17,6 +19,10 @@ pub struct Runner {
     pub composer: Composer,
     /// Told what every answer says about the connection (the status dot).
     pub connection: ConnectionCheck,
+    /// Offers the composer back when a remix replaces it.
+    pub drafts: Drafts,
+    /// Which images are kept, tried or gone in this visit.
+    pub copies: Copies,
 }
 
 pub fn use_runner() -> Runner {

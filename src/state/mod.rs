@@ -4,6 +4,8 @@
 pub mod clock;
 pub mod composer;
 pub mod connection;
+pub mod copies;
+pub mod draft;
 pub mod feed;
 pub mod overlay;
 pub mod presets;

@@ -16,6 +16,8 @@ pub struct Settings {
     api_key: RwSignal<String>,
     remember_key: RwSignal<bool>,
     upload_once: RwSignal<bool>,
+    /// Store every result image's bytes, so it outlives its link.
+    keep_copies: RwSignal<bool>,
     /// Seconds, as typed (so a wrong value can be reported where it was typed).
     timeout: RwSignal<String>,
 }
@@ -29,6 +31,7 @@ impl Settings {
             api_key: RwSignal::new(storage::load_key()),
             remember_key: RwSignal::new(storage::load_remember()),
             upload_once: RwSignal::new(storage::load_upload_once()),
+            keep_copies: RwSignal::new(storage::load_keep_copies()),
             timeout: RwSignal::new(
                 storage::load_timeout().unwrap_or_else(|| TIMEOUT_DEFAULT_S.to_string()),
             ),
@@ -92,6 +95,15 @@ impl Settings {
     }
 
     /// The time-out in force: the setting when valid, else the default.
+    pub fn keep_copies(self) -> ReadSignal<bool> {
+        self.keep_copies.read_only()
+    }
+
+    pub fn set_keep_copies(self, on: bool) {
+        storage::save_keep_copies(on);
+        self.keep_copies.set(on);
+    }
+
     pub fn timeout_now(self) -> u32 {
         parse_timeout(&self.timeout.get_untracked()).unwrap_or(TIMEOUT_DEFAULT_S)
     }

@@ -187,7 +187,11 @@ impl Harness {
                 let users = tempdir::Dir::new("users");
                 let file = users.join("htpasswd");
                 std::fs::write(&file, format!("{user}:{{PLAIN}}{password}\n")).unwrap();
-                let env = [("KLING_HTPASSWD", file.display().to_string())];
+                let env = [
+                    ("KLING_HTPASSWD", file.display().to_string()),
+                    // The stand-in plays Runware's image host too.
+                    ("KLING_IMAGE_ORIGIN", mock.clone()),
+                ];
                 let nginx = Nginx::start(&dist, site_port, &mock, api_key, &env)
                     .unwrap_or_else(|e| panic!("{e}"));
                 login = Some(basic_auth(user, password));

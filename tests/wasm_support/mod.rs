@@ -10,12 +10,34 @@ pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts a fresh App in its own host element; the app lives as long as the returned handle.
-pub fn mount() -> (Element, Box<dyn std::any::Any>) {
+/// Mounts a fresh App in its own host element, with no draft kept (so no other test's comes
+/// back in it), and waits for the composer; the app lives as long as the returned handle.
+pub async fn mount() -> (Element, Box<dyn std::any::Any>) {
+    forget_drafts().await;
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), kling_studio::App);
+    for _ in 0..200 {
+        if host.query_selector("textarea").unwrap().is_some() {
+            break;
+        }
+        kling_studio::browser::sleep(10).await;
+    }
     (host, Box::new(handle))
+}
+
+/// Empties the drafts store, if the database exists yet.
+async fn forget_drafts() {
+    let script = "return new Promise(done => { const o = indexedDB.open('kling-studio'); \
+        o.onupgradeneeded = () => { o.transaction.abort(); }; \
+        o.onerror = () => done(); \
+        o.onsuccess = () => { const db = o.result; \
+          if (!db.objectStoreNames.contains('drafts')) { db.close(); return done(); } \
+          const tx = db.transaction('drafts', 'readwrite'); tx.objectStore('drafts').clear(); \
+          tx.oncomplete = () => { db.close(); done(); }; }; })";
+    let f = js_sys::Function::new_no_args(script);
+    let p: js_sys::Promise = f.call0(&wasm_bindgen::JsValue::NULL).unwrap().into();
+    wasm_bindgen_futures::JsFuture::from(p).await.ok();
 }
 
 pub fn q(host: &Element, selector: &str) -> Element {

@@ -50,6 +50,10 @@ pub struct Config {
         value_delimiter = ','
     )]
     pub block_words: Vec<String>,
+    /// Serve result images with CORS headers, as a host that lets pages fetch its images.
+    /// `false` plays an image host that does not (the page must go through its proxy).
+    #[arg(long, env = "RUNWARE_MOCK_IMAGE_CORS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub image_cors: bool,
     /// Account balance reported by `accountManagement` `getDetails` (USD).
     #[arg(long, env = "RUNWARE_MOCK_BALANCE", default_value_t = 25.0)]
     pub balance: f64,

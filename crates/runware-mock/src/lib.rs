@@ -101,11 +101,17 @@ pub fn router(cfg: Config, addr: SocketAddr) -> Router {
         }),
         cfg,
     });
+    let images = Router::new()
+        .route("/image/{file}", get(file))
+        .route("/v1/image/{file}", get(file));
+    let images = if state.cfg.image_cors {
+        images.layer(cors())
+    } else {
+        images
+    };
     Router::new()
         .route("/", post(api))
         .route("/v1", post(api))
-        .route("/image/{file}", get(file))
-        .route("/v1/image/{file}", get(file))
         .route("/__mock/faults", post(add_fault))
         .route("/__mock/latency", post(set_latency))
         .route("/__mock/requests", get(requests))
@@ -114,6 +120,7 @@ pub fn router(cfg: Config, addr: SocketAddr) -> Router {
         .route("/__mock/health", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(cors())
+        .merge(images)
         .with_state(state)
 }
 
@@ -245,15 +252,23 @@ async fn file(State(mock): Shared, Path(name): Path<String>) -> Response {
             .map(|f| (f.bytes.clone(), f.mime))
     };
     match found {
-        Some((bytes, mime)) => (
-            [
-                (header::CONTENT_TYPE, mime),
-                (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
-                (header::CACHE_CONTROL, "private, max-age=3600"),
-            ],
-            bytes.as_ref().clone(),
-        )
-            .into_response(),
+        Some((bytes, mime)) => {
+            let mut response = (
+                [
+                    (header::CONTENT_TYPE, mime),
+                    (header::CACHE_CONTROL, "private, max-age=3600"),
+                ],
+                bytes.as_ref().clone(),
+            )
+                .into_response();
+            if mock.cfg.image_cors {
+                response.headers_mut().insert(
+                    header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                    HeaderValue::from_static("*"),
+                );
+            }
+            response
+        }
         None => (StatusCode::NOT_FOUND, "image not found or expired").into_response(),
     }
 }

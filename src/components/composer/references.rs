@@ -47,7 +47,11 @@ pub fn ReferenceTray() -> impl IntoView {
     let count = move || items.with(Vec::len);
     let notice = tray.notice();
     let wiring = Wiring::of(Control::References);
-    let clear = move |_| tray.replace(Vec::new());
+    let drafts = crate::state::draft::use_drafts();
+    let clear = move |_| {
+        drafts.before_replacing("Clearing the references");
+        tray.replace(Vec::new());
+    };
     view! {
         <fieldset class="field" id=Control::References.id()
             aria-describedby=wiring.described_by()>

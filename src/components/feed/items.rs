@@ -4,6 +4,7 @@
 use crate::domain::history::StoredRef;
 use crate::domain::{ResultMeta, SizeChoice, Slot};
 use crate::jobs::job::Job;
+use crate::state::copies::Copies;
 use crate::state::feed::Feed;
 use leptos::prelude::*;
 
@@ -23,14 +24,7 @@ impl GalleryItem {
     }
 }
 
-/// A result's key: its image UUID, else its job and slot.
-pub fn result_key(job: Job, slot: usize, meta: &ResultMeta) -> String {
-    if meta.image_uuid.is_empty() {
-        format!("{}-{slot}", job.id.0)
-    } else {
-        meta.image_uuid.clone()
-    }
-}
+pub use crate::jobs::job::result_key;
 
 /// The slots of a job the feed shows (with favourites only: its starred results).
 pub fn shown_slots(job: Job, favourites_only: bool) -> Vec<(usize, Slot)> {
@@ -60,8 +54,8 @@ pub fn shown_jobs(feed: Feed) -> Memo<Vec<Job>> {
     })
 }
 
-/// Every finished result of the shown jobs, in feed order.
-pub fn gallery_items(feed: Feed, jobs: Memo<Vec<Job>>) -> Memo<Vec<GalleryItem>> {
+/// Every finished result of the shown jobs that can still be shown, in feed order.
+pub fn gallery_items(feed: Feed, jobs: Memo<Vec<Job>>, copies: Copies) -> Memo<Vec<GalleryItem>> {
     Memo::new(move |_| {
         let favourites_only = feed.filter().with(|f| f.favourites_only);
         jobs.with(|jobs| {
@@ -70,12 +64,15 @@ pub fn gallery_items(feed: Feed, jobs: Memo<Vec<Job>>) -> Memo<Vec<GalleryItem>>
                     shown_slots(*job, favourites_only)
                         .into_iter()
                         .filter_map(move |(slot, s)| match s {
-                            Slot::Done(meta) => Some(GalleryItem {
-                                key: result_key(*job, slot, &meta),
-                                job: *job,
-                                slot,
-                                meta,
-                            }),
+                            Slot::Done(meta) => {
+                                let key = result_key(*job, slot, &meta);
+                                (!copies.is_gone(&key)).then_some(GalleryItem {
+                                    key,
+                                    job: *job,
+                                    slot,
+                                    meta,
+                                })
+                            }
                             _ => None,
                         })
                 })
@@ -122,11 +119,11 @@ pub struct Shown {
 }
 
 /// Derives and provides what the feed shows (once, for the whole app).
-pub fn provide_shown(feed: Feed) -> Shown {
+pub fn provide_shown(feed: Feed, copies: Copies) -> Shown {
     let jobs = shown_jobs(feed);
     let shown = Shown {
         jobs,
-        items: gallery_items(feed, jobs),
+        items: gallery_items(feed, jobs, copies),
     };
     provide_context(shown);
     shown

@@ -1,6 +1,7 @@
 //! One job in the feed: its line (state in words, prompt, time, cost, actions) and under it
 //! its images at their own shape, in rows.
 
+use super::gone_tile::GoneTile;
 use super::items::{result_key, shown_slots, GalleryItem};
 use super::job_line::JobLine;
 use super::tile::{MissingTile, PendingTile, ResultTile};
@@ -84,18 +85,37 @@ pub fn JobBlock(
                 .map(|(i, _, _)| *i)
         })
     });
-    let tile = move |(i, _, slot): (usize, u8, Slot)| {
-        match slot {
-        Slot::Done(meta) => view! {
-            <ResultTile item=GalleryItem { key: result_key(job, i, &meta), job, slot: i, meta } size />
+    let copies = crate::state::copies::use_copies();
+    let tile = move |(i, _, slot): (usize, u8, Slot)| match slot {
+        Slot::Done(meta) => {
+            let item = GalleryItem {
+                key: result_key(job, i, &meta),
+                job,
+                slot: i,
+                meta,
+            };
+            let key = item.key.clone();
+            let gone = Memo::new(move |_| copies.is_gone(&key));
+            (move || {
+                let item = item.clone();
+                if gone.get() {
+                    view! { <GoneTile item size /> }.into_any()
+                } else {
+                    view! { <ResultTile item size /> }.into_any()
+                }
+            })
+            .into_any()
         }
-        .into_any(),
         Slot::Waiting if job.state.get_untracked() == JobState::Cancelled => {
             let (h, d, w) = missing(JobState::Cancelled, "", None, false);
             view! { <MissingTile size headline=h detail=d warning=w /> }.into_any()
         }
         Slot::Waiting => {
-            let words = if job.state.get_untracked() == JobState::Queued { "Queued" } else { "Rendering" };
+            let words = if job.state.get_untracked() == JobState::Queued {
+                "Queued"
+            } else {
+                "Rendering"
+            };
             view! { <PendingTile size words /> }.into_any()
         }
         Slot::Failed(reason) => {
@@ -105,7 +125,6 @@ pub fn JobBlock(
             view! { <MissingTile size headline=h detail=d warning=w /> }.into_any()
         }
         Slot::Deleted(_) => ().into_any(),
-    }
     };
     view! {
         <article class="job" aria-label=move || format!("Job: {}", crate::domain::text::excerpt(&job.prompt(), 60))

@@ -4,18 +4,18 @@
 use crate::browser::focus_by_id;
 use crate::domain::starters::{Starter, STARTERS};
 use crate::domain::text::excerpt;
-use crate::state::composer::use_composer;
-use crate::state::tray::{use_tray, RefSource};
+use crate::state::draft::use_drafts;
+use crate::state::tray::RefSource;
 use leptos::prelude::*;
 
 /// The empty state with its starter cards.
 #[component]
 pub fn Starters() -> impl IntoView {
-    let composer = use_composer();
-    let tray = use_tray();
+    let drafts = use_drafts();
     let start = move |s: Starter| {
-        composer.replace(s.form());
-        tray.replace(
+        drafts.replace(
+            "An example",
+            s.form(),
             s.references
                 .iter()
                 .map(|r| RefSource::Text((*r).to_owned()))

@@ -8,6 +8,7 @@ use crate::components::shell::menu::{MenuItem, MoreMenu};
 use crate::domain::job::download_name;
 use crate::domain::text::{excerpt, money};
 use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
+use crate::jobs::keep::keep_copy;
 use crate::jobs::runner::use_runner;
 use crate::state::overlay::{use_overlay, Confirmation};
 use crate::state::selection::use_selection;
@@ -56,6 +57,10 @@ pub fn ResultTile(
         }
     };
     let tip = facts(&item);
+    // Shown from its link (no copy yet): keep one once it loads, or say it is gone.
+    let linked = !item.meta.src.starts_with("blob:");
+    let runner = use_runner();
+    let copies = crate::state::copies::use_copies();
     view! {
         <figure class="tile" class:selected=move || selected.get() class:selecting=move || selecting.get()
             style:width=format!("{}px", size.0) style:height=format!("{}px", size.1)>
@@ -67,7 +72,9 @@ pub fn ResultTile(
                         overlay.viewer().set(Some(key.get_value()));
                     }
                 }>
-                <img src=item.meta.src.clone() alt=alt.clone() decoding="async" draggable="false" />
+                <img src=item.meta.src.clone() alt=alt.clone() decoding="async" draggable="false"
+                    on:load=move |_| if linked { keep_copy(runner, job, slot) }
+                    on:error=move |_| if linked { key.with_value(|k| copies.mark_gone(k)) } />
             </button>
             <button type="button" class="tile-check" role="checkbox" aria-checked=move || selected.get().to_string()
                 aria-label=format!("Select result {} of “{}”", slot + 1, excerpt(&item.prompt(), 40))

@@ -2,3 +2,4 @@
 
 pub mod payload;
 pub mod settings;
+pub mod storage;

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 pub fn PayloadSheet() -> impl IntoView {
     let composer = use_composer();
     let tray = use_tray();
+    let drafts = crate::state::draft::use_drafts();
     let items = tray.items();
     let built = composer.built();
     let shown = Memo::new(move |_| {
@@ -37,8 +38,9 @@ pub fn PayloadSheet() -> impl IntoView {
     };
     let do_import = move || match import(&import_text.get_untracked()) {
         Ok((form, refs)) => {
-            composer.replace(form);
-            tray.replace(
+            drafts.replace(
+                "The import",
+                form,
                 refs.into_iter()
                     .map(|r| match r {
                         RefInput::Text(t) => RefSource::Text(t),

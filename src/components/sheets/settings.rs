@@ -3,14 +3,9 @@
 use crate::api::account::Connection;
 use crate::components::shell::dialog::{Dialog, Placement};
 use crate::domain::form::parse_timeout;
-use crate::domain::history::storage_label;
-use crate::jobs::actions::delete;
-use crate::jobs::runner::use_runner;
 use crate::state::connection::use_connection;
-use crate::state::feed::use_feed;
-use crate::state::overlay::{use_overlay, Confirmation};
+use crate::state::overlay::use_overlay;
 use crate::state::settings::use_settings;
-use crate::state::storage::use_storage_status;
 use leptos::prelude::*;
 
 /// The settings sheet.
@@ -91,41 +86,8 @@ pub fn SettingsSheet() -> impl IntoView {
                 </button>
                 {move || result().map(|(kind, text)| view! { <p class=format!("status {kind}") role="status">{text}</p> })}
             </div>
-            <StorageUse />
+            <super::storage::StorageUse />
         </div>
         </Dialog>
-    }
-}
-
-/// What history takes of this browser's storage, and the way to free it.
-#[component]
-fn StorageUse() -> impl IntoView {
-    let status = use_storage_status();
-    let feed = use_feed();
-    let runner = use_runner();
-    let overlay = use_overlay();
-    let count = move || feed.jobs().with(Vec::len);
-    view! {
-        <section class="field" aria-label="Storage">
-            <h3>"History in this browser"</h3>
-            <p class="tabular">
-                {move || format!(
-                    "{} jobs · {} in all · ",
-                    count(),
-                    crate::domain::text::money(feed.history_cost())
-                )}
-                {move || status.used().get().map(|(u, q)| format!("{} used", storage_label(u, q))).unwrap_or_else(|| "space not known".into())}
-            </p>
-            {move || status.problem().get().map(|p| view! { <p class="banner error" role="alert">{p}</p> })}
-            <button type="button" class="danger" disabled=move || count() == 0 on:click=move |_| {
-                let n = count();
-                overlay.confirm(Confirmation {
-                    title: "Delete all history?",
-                    message: format!("All {n} jobs and their images go from this browser. Export first to keep a copy."),
-                    action: "Delete everything",
-                    run: std::sync::Arc::new(move || delete(runner, None)),
-                })
-            }>"Delete all history…"</button>
-        </section>
     }
 }

@@ -8,3 +8,4 @@ pub mod icons;
 pub mod menu;
 pub mod shortcuts;
 pub mod topbar;
+pub mod undo_notice;

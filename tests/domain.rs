@@ -484,3 +484,37 @@ fn image_path_carries_the_host_for_the_proxy_to_check() {
     assert_eq!(proxied("/api/runware", "data:image/png;base64,AAAA"), None);
     assert_eq!(proxied("/api/runware", "blob:http://127.0.0.1/abc"), None);
 }
+
+#[test]
+fn an_import_says_what_it_kept_left_out_and_changed() {
+    use kling_studio::domain::import::import_with_report;
+    let (form, _, report) = import_with_report(
+        r#"{"taskType":"imageInference","taskUUID":"0b7c2a3e-1111-4222-8333-444455556666",
+            "model":"klingai:kling-image@o1","positivePrompt":"A choir on a volcano",
+            "width":1248,"height":832,"seed":42,"CFGScale":7.5,
+            "inputs":{"referenceImages":["https://example.com/a.jpg"],"mask":"x"}}"#,
+    )
+    .unwrap();
+    assert_eq!(form.prompt, "A choir on a volcano");
+    assert_eq!(
+        report.lines(),
+        [
+            "Imported height, inputs, positivePrompt, width.",
+            "Left out CFGScale, inputs.mask and seed: they are not options of Kling IMAGE O1.",
+            "Left out taskUUID: each send gets one of its own.",
+            "The file leaves includeCost off: the cost of these images will not show.",
+            "The file names no deliveryMethod: sync, Runware's default (the studio polls by itself).",
+        ]
+    );
+    let (_, _, quiet) = import_with_report(
+        r#"{"positivePrompt":"x","includeCost":true,"deliveryMethod":"async","seed":1}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        quiet.lines(),
+        [
+            "Imported deliveryMethod, includeCost, positivePrompt.",
+            "Left out seed: it is not an option of Kling IMAGE O1."
+        ]
+    );
+}

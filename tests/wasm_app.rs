@@ -177,6 +177,18 @@ async fn payload_panel_shows_the_exact_json_and_imports_a_seed_example() {
         .value();
     assert!(prompt.starts_with("Two rival duelists"));
     assert_eq!(text_of(&host, "Chosen size"), "1360 × 768");
+    let said = status_in(&host, "Payload");
+    assert!(
+        said.contains("Left out taskUUID: each send gets one of its own."),
+        "{said}"
+    );
+    // What the import replaced comes back with Undo.
+    button(&host, "Undo").click();
+    tick().await;
+    let prompt = labelled(&host, "Prompt")
+        .unchecked_into::<HtmlTextAreaElement>()
+        .value();
+    assert_eq!(prompt, "Shown in the payload");
     type_into(&labelled(&host, "JSON to import"), "{oops").await;
     button(&host, "Import JSON").click();
     tick().await;

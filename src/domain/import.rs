@@ -19,6 +19,13 @@ pub enum ImportError {
 /// Parses a task object or an array of tasks and returns the form it describes and its
 /// references. The imported `taskUUID` is dropped: every submission gets a fresh one.
 pub fn import(text: &str) -> Result<(Form, Vec<RefInput>), ImportError> {
+    import_with_report(text).map(|(form, refs, _)| (form, refs))
+}
+
+/// As `import`, with what was kept, left out and changed (`import_report`).
+pub fn import_with_report(
+    text: &str,
+) -> Result<(Form, Vec<RefInput>, super::import_report::ImportReport), ImportError> {
     let value: serde_json::Value =
         serde_json::from_str(text.trim()).map_err(|e| ImportError::Syntax(e.to_string()))?;
     let candidate = match value {
@@ -30,6 +37,7 @@ pub fn import(text: &str) -> Result<(Form, Vec<RefInput>), ImportError> {
         _ => return Err(ImportError::NoTask),
     };
     let mut candidate = candidate;
+    let given = candidate.clone();
     if let Some(obj) = candidate.as_object_mut() {
         obj.insert("taskType".into(), "imageInference".into());
         obj.entry("taskUUID").or_insert_with(|| "".into());
@@ -48,7 +56,9 @@ pub fn import(text: &str) -> Result<(Form, Vec<RefInput>), ImportError> {
             .map_or(&*message, |(m, _)| m);
         ImportError::Schema(format!("{}: {message}", path_at(&compact, e.column())))
     })?;
-    form_from_task(&task)
+    let (form, refs) = form_from_task(&task)?;
+    let report = super::import_report::report(&given, &task);
+    Ok((form, refs, report))
 }
 
 /// The member being read at byte `column` (1-based) of compact JSON, as

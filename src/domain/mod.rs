@@ -9,6 +9,7 @@ pub mod form;
 pub mod history;
 pub mod images;
 pub mod import;
+pub mod import_report;
 pub mod job;
 pub mod number;
 pub mod payload;

@@ -3,7 +3,7 @@
 use crate::api::body::{task_text, CopyAs};
 use crate::browser::copy_js_text;
 use crate::components::shell::dialog::{Dialog, Placement};
-use crate::domain::import::import;
+use crate::domain::import::import_with_report;
 use crate::domain::RefInput;
 use crate::state::composer::use_composer;
 use crate::state::overlay::use_overlay;
@@ -36,8 +36,9 @@ pub fn PayloadSheet() -> impl IntoView {
             }));
         });
     };
-    let do_import = move || match import(&import_text.get_untracked()) {
-        Ok((form, refs)) => {
+    let report = RwSignal::new(Vec::<String>::new());
+    let do_import = move || match import_with_report(&import_text.get_untracked()) {
+        Ok((form, refs, said)) => {
             drafts.replace(
                 "The import",
                 form,
@@ -49,9 +50,15 @@ pub fn PayloadSheet() -> impl IntoView {
                     .collect(),
             );
             composer.reveal_all();
-            message.set(Some("Imported into the form.".into()));
+            message.set(Some(
+                "Imported into the composer (Undo brings back what was there):".into(),
+            ));
+            report.set(said.lines());
         }
-        Err(e) => message.set(Some(e.to_string())),
+        Err(e) => {
+            report.set(Vec::new());
+            message.set(Some(e.to_string()));
+        }
     };
     let overlay = use_overlay();
     view! {
@@ -70,7 +77,12 @@ pub fn PayloadSheet() -> impl IntoView {
                     on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
                 <button type="button" on:click=move |_| do_import()>"Import JSON"</button>
             </div>
-            <p class="notice" role="status">{move || message.get().unwrap_or_default()}</p>
+            <div role="status" class="import-report">
+                <p class="notice">{move || message.get().unwrap_or_default()}</p>
+                <Show when=move || report.with(|r| !r.is_empty())>
+                    <ul>{move || report.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </Show>
+            </div>
         </div>
         </Dialog>
     }

@@ -1,5 +1,6 @@
 //! The app: its contexts, the history read back and resumed, and the page's frame.
 
+use crate::browser::channel::Channel;
 use crate::browser::Span;
 use crate::components::composer::Composer as ComposerColumn;
 use crate::components::feed::column::FeedColumn;
@@ -14,6 +15,7 @@ use crate::components::shell::shortcuts::{page_shortcuts, ShortcutsSheet};
 use crate::components::shell::topbar::TopBar;
 use crate::components::shell::undo_notice::UndoNotice;
 use crate::history::restore::{restore, Portion, FIRST_SCREEN_JOBS};
+use crate::history::sync;
 use crate::history::writer::Writer;
 use crate::jobs::job::Job;
 use crate::jobs::poll::resume;
@@ -32,6 +34,7 @@ use crate::state::storage::StorageStatus;
 use crate::state::tasks::Tasks;
 use crate::state::tray::Tray;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// Creates and provides every context; returns the job runner.
 pub fn provide_state() -> Runner {
@@ -75,8 +78,22 @@ pub fn provide_state() -> Runner {
 fn resume_running(r: Runner, jobs: Vec<Job>) {
     for job in jobs {
         if job.is_async() && !job.state.get_untracked().is_final() {
-            r.feed.spawn_for(job, resume(r, job));
+            r.feed.drive(job, resume(r, job));
         }
+    }
+}
+
+/// Hears what the other tabs write and shows it here (`history::sync`).
+fn listen_to_other_tabs(r: Runner, db: Rc<idb::Database>) {
+    let heard = Channel::open(sync::CHANNEL, move |text| {
+        if let Some(changed) = sync::Changed::from_text(&text) {
+            let db = Rc::clone(&db);
+            r.feed
+                .spawn(async move { sync::receive(&db, r.feed, changed).await });
+        }
+    });
+    if let Some(channel) = heard {
+        r.writer.announce_on(channel);
     }
 }
 
@@ -90,6 +107,7 @@ async fn keep_history(r: Runner, status: StorageStatus, drafts: Drafts) {
     open.end();
     drafts.restore(db.as_deref()).await;
     let Some(db) = db else { return };
+    listen_to_other_tabs(r, Rc::clone(&db));
     match restore(&db, r.feed, r.writer, Portion::Newest(FIRST_SCREEN_JOBS)).await {
         Ok(jobs) => resume_running(r, jobs),
         Err(e) => status.set_problem(Some(e.to_string())),

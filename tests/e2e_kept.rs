@@ -303,3 +303,72 @@ async fn an_image_with_no_copy_and_a_dead_link_is_said_once_and_skipped() {
     .await;
     h.close().await;
 }
+
+/// Each job's prompt in the feed, top to bottom.
+async fn feed_prompts(h: &Harness) -> Vec<String> {
+    let v = h
+        .js("return [...document.querySelectorAll('.job-line .job-prompt')].map(e => e.textContent)")
+        .await;
+    serde_json::from_value(v).unwrap()
+}
+
+#[tokio::test]
+async fn two_tabs_see_each_others_jobs_and_keep_each_others_writes() {
+    let h = Harness::start(&[]).await;
+    let first = h.browser.window().await.unwrap();
+    let second = h.browser.new_window(true).await.unwrap().handle;
+    h.browser.switch_to_window(second.clone()).await.unwrap();
+    h.browser.goto(&h.site).await.unwrap();
+    h.reload().await;
+
+    h.browser.switch_to_window(first.clone()).await.unwrap();
+    prompt(&h, "Started in the first tab").await;
+    send(&h, 1).await;
+    h.browser.switch_to_window(second.clone()).await.unwrap();
+    let seen = std::time::Instant::now();
+    h.eventually(5, "the first tab's job in the second", || async {
+        (feed_prompts(&h).await == ["Started in the first tab"]).then_some(())
+    })
+    .await;
+    assert!(
+        seen.elapsed() < std::time::Duration::from_secs(2),
+        "it showed within 2 s"
+    );
+    // It finishes there too, driven by the first tab alone.
+    ui::wait_state(&h, "Done", 40).await;
+    assert_eq!(h.inference_tasks().await.len(), 1, "sent once");
+
+    prompt(&h, "Started in the second tab").await;
+    send(&h, 2).await;
+    ui::wait_state(&h, "Done", 40).await;
+    h.browser.switch_to_window(first.clone()).await.unwrap();
+    h.eventually(5, "the second tab's job in the first", || async {
+        (feed_prompts(&h).await == ["Started in the second tab", "Started in the first tab"])
+            .then_some(())
+    })
+    .await;
+    // A star given here survives in both tabs and after reloading each.
+    ui::open_result(&h, 1).await;
+    h.keys(&['f']).await;
+    h.press(fantoccini::key::Key::Escape).await;
+    h.browser.switch_to_window(second.clone()).await.unwrap();
+    h.eventually(5, "the star in the second tab", || async {
+        (h.js("return document.querySelectorAll('.tile-star').length")
+            .await
+            == 1)
+            .then_some(())
+    })
+    .await;
+    for tab in [second, first] {
+        h.browser.switch_to_window(tab).await.unwrap();
+        h.reload().await;
+        h.eventually(10, "both jobs and the star after a reload", || async {
+            let stars = h
+                .js("return document.querySelectorAll('.tile-star').length")
+                .await;
+            (feed_prompts(&h).await.len() == 2 && stars == 1).then_some(())
+        })
+        .await;
+    }
+    h.close().await;
+}

@@ -168,6 +168,25 @@ pub async fn load_newest(db: &Database, limit: usize) -> Result<Vec<String>, DbE
     Ok(out)
 }
 
+/// The metadata JSON of the jobs with these taskUUIDs (those still stored).
+pub async fn load_ids(db: &Database, ids: &[String]) -> Result<Vec<String>, DbError> {
+    let tx = db
+        .transaction(&[JOBS], TransactionMode::ReadOnly)
+        .map_err(classify)?;
+    let store = tx.object_store(JOBS).map_err(classify)?;
+    let requests = ids
+        .iter()
+        .map(|id| store.get(JsValue::from(id.as_str())).map_err(classify))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut out = Vec::with_capacity(ids.len());
+    for request in requests {
+        if let Some(v) = request.await.map_err(classify)? {
+            out.extend(meta_of(&v).map(|(_, m)| m));
+        }
+    }
+    Ok(out)
+}
+
 /// Every stored job's metadata JSON, oldest first.
 pub async fn load_all(db: &Database) -> Result<Vec<String>, DbError> {
     let tx = db

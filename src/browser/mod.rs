@@ -1,6 +1,7 @@
 //! Thin adapters over browser APIs. Big strings (data URIs) stay JS strings here: they are
 //! handed around as `JsString`s and never copied into wasm memory.
 
+pub mod channel;
 pub mod db;
 pub mod drafts;
 pub mod files;

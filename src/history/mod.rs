@@ -7,4 +7,5 @@ pub mod free;
 pub mod import;
 pub mod refs;
 pub mod restore;
+pub mod sync;
 pub mod writer;

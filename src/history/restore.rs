@@ -72,7 +72,7 @@ async fn load(db: &Database, feed: Feed, portion: Portion) -> Result<Vec<Loaded>
         .collect())
 }
 
-fn inline_keys(job: &StoredJob) -> Vec<String> {
+pub(super) fn inline_keys(job: &StoredJob) -> Vec<String> {
     job.slots
         .iter()
         .enumerate()
@@ -106,7 +106,11 @@ pub fn show(feed: Feed, writer: Writer, loaded: Vec<Loaded>) -> Vec<Job> {
 }
 
 /// A feed job from its stored form; inline images get fresh `blob:` URLs.
-fn job_from_stored(feed: Feed, stored: StoredJob, mut blobs: HashMap<usize, Blob>) -> Job {
+pub(super) fn job_from_stored(
+    feed: Feed,
+    stored: StoredJob,
+    mut blobs: HashMap<usize, Blob>,
+) -> Job {
     let form = form_from_task(&stored.task)
         .map(|(f, _)| f)
         .unwrap_or_default();
@@ -150,7 +154,7 @@ fn job_from_stored(feed: Feed, stored: StoredJob, mut blobs: HashMap<usize, Blob
 }
 
 /// A stored result with what an `<img>` shows: a `blob:` URL of its stored bytes, or its URL.
-fn with_source(slot: Slot, blob: Option<Blob>) -> Slot {
+pub(super) fn with_source(slot: Slot, blob: Option<Blob>) -> Slot {
     match slot {
         Slot::Done(mut meta) => {
             if meta.inline {

@@ -1,6 +1,8 @@
 //! The write queue: every change to stored history goes through it and is applied in order by
 //! one task, so writes never race. A job's record and its new Blobs go in one transaction.
 
+use super::sync::Changed;
+use crate::browser::channel::Channel;
 use crate::browser::db::{self, blob_key, BlobKind, DbError};
 use crate::browser::{fetch_blob, revoke_object_url};
 use crate::domain::history::StoredJob;
@@ -62,6 +64,8 @@ pub struct Writer {
     db: StoredValue<Option<Rc<Database>>, LocalStorage>,
     /// Jobs whose last write failed for lack of space, saved again once space is freed.
     unsaved: StoredValue<Vec<String>>,
+    /// Where the other tabs hear of each write (`history::sync`).
+    channel: StoredValue<Option<Rc<Channel>>, LocalStorage>,
     status: StorageStatus,
 }
 
@@ -73,6 +77,7 @@ impl Writer {
             rx: StoredValue::new(Some(rx)),
             db: StoredValue::new_local(None),
             unsaved: StoredValue::new(Vec::new()),
+            channel: StoredValue::new_local(None),
             status,
         }
     }
@@ -85,6 +90,17 @@ impl Writer {
     /// The open database, once `open` has opened it.
     pub fn db(self) -> Option<Rc<Database>> {
         self.db.try_get_value().flatten()
+    }
+
+    /// Announces every write from now on to the other tabs on `channel`.
+    pub fn announce_on(self, channel: Channel) {
+        self.channel.set_value(Some(Rc::new(channel)));
+    }
+
+    fn announce(self, changed: Option<Changed>) {
+        if let (Some(changed), Some(channel)) = (changed, self.channel.try_get_value().flatten()) {
+            channel.post(&changed.to_text());
+        }
     }
 
     /// Opens the database; `None` (with the reason on show) when the browser refuses.
@@ -201,7 +217,18 @@ impl Writer {
                 } => Some((job.task_uuid.clone(), *completeness)),
                 _ => None,
             };
+            let news = match &write {
+                Write::Put { job, .. } => Some(Changed::Put(vec![job.task_uuid.clone()])),
+                Write::Import { jobs, .. } => Some(Changed::Put(
+                    jobs.iter().map(|(j, _)| j.task_uuid.clone()).collect(),
+                )),
+                Write::Delete(ids) => Some(Changed::Deleted(ids.clone())),
+                Write::DeleteBlobs(_) => None,
+            };
             let result = apply(&db, write).await;
+            if result.is_ok() {
+                self.announce(news);
+            }
             self.track_unsaved(&result, put);
             match result {
                 Err(e) => self.status.set_problem(Some(e.to_string())),

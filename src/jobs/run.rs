@@ -52,7 +52,7 @@ pub fn launch(r: Runner, task_uuid: String, form: Form, refs: Vec<RefItem>) -> O
     // Stored before anything is sent: a reload from here on cannot lose it.
     r.writer.save(job, job.with_info(reference_blobs));
     let upload_once = r.settings.upload_once().get_untracked();
-    r.feed.spawn_for(job, run(r, job, built, upload_once));
+    r.feed.drive(job, run(r, job, built, upload_once));
     Some(job)
 }
 

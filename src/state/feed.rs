@@ -18,6 +18,8 @@ pub struct Feed {
     root: StoredValue<Owner>,
     owners: StoredValue<HashMap<JobId, Owner>>,
     next_id: StoredValue<u64>,
+    /// Jobs this tab sends or polls (another tab's news about them is not applied here).
+    driven: StoredValue<HashSet<JobId>>,
 }
 
 impl Feed {
@@ -30,6 +32,7 @@ impl Feed {
             root: StoredValue::new(Owner::current().unwrap_or_default()),
             owners: StoredValue::new(HashMap::new()),
             next_id: StoredValue::new(1),
+            driven: StoredValue::new(HashSet::new()),
         }
     }
 
@@ -67,6 +70,19 @@ impl Feed {
         }
     }
 
+    /// Runs the task that sends or polls `job` (as `spawn_for`), and notes that this tab
+    /// drives it.
+    pub fn drive(self, job: Job, task: impl Future<Output = ()> + 'static) {
+        self.driven.update_value(|d| {
+            d.insert(job.id);
+        });
+        self.spawn_for(job, task);
+    }
+
+    pub fn is_driven(self, job: Job) -> bool {
+        self.driven.with_value(|d| d.contains(&job.id))
+    }
+
     /// Shows a job submitted now, above everything.
     pub fn insert_newest(self, job: Job) {
         self.jobs.update(|jobs| jobs.insert(0, job));
@@ -81,6 +97,14 @@ impl Feed {
             all.extend(jobs);
             all.sort_by(|a, b| b.started_ms().total_cmp(&a.started_ms()));
         });
+    }
+
+    pub fn find_uuid(self, task_uuid: &str) -> Option<Job> {
+        self.jobs.with_untracked(|j| {
+            j.iter()
+                .find(|j| j.with_info(|i| i.task_uuid == task_uuid))
+                .copied()
+        })
     }
 
     pub fn find(self, id: JobId) -> Option<Job> {

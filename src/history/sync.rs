@@ -1,0 +1,116 @@
+//! The studio's tabs see each other's jobs: every write to history is announced on a
+//! BroadcastChannel, and the other tabs read the jobs it names back from IndexedDB (new ones
+//! join their feed; ones they do not drive themselves take the stored state). Nothing is
+//! written on receipt, so no tab overwrites another's work.
+
+use super::restore::{inline_keys, job_from_stored, with_source};
+use crate::browser::db;
+use crate::domain::history::StoredJob;
+use crate::domain::Slot;
+use crate::jobs::job::Job;
+use crate::state::feed::Feed;
+use idb::Database;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use web_sys::Blob;
+
+/// The channel's name (one per site, since BroadcastChannel is per origin).
+pub const CHANNEL: &str = "kling-studio-history";
+
+/// What a tab wrote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Changed {
+    /// These jobs were stored (new, or with news).
+    Put(Vec<String>),
+    /// These jobs were deleted; `None`: all of them.
+    Deleted(Option<Vec<String>>),
+}
+
+impl Changed {
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_text(text: &str) -> Option<Changed> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+/// Brings another tab's change into this tab's feed.
+pub async fn receive(db: &Database, feed: Feed, changed: Changed) {
+    match changed {
+        Changed::Deleted(ids) => {
+            for job in feed.remove(ids.as_deref()) {
+                release(job);
+            }
+        }
+        Changed::Put(ids) => {
+            let jobs: Vec<StoredJob> = db::load_ids(db, &ids)
+                .await
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|m| serde_json::from_str(m).ok())
+                .collect();
+            let keys: Vec<String> = jobs.iter().flat_map(inline_keys).collect();
+            let mut blobs: HashMap<String, Blob> = db::get_many(db, &keys)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            let mut new = Vec::new();
+            for stored in jobs {
+                let own: HashMap<usize, Blob> = inline_keys(&stored)
+                    .into_iter()
+                    .filter_map(|k| {
+                        let i = k.rsplit_once("/o")?.1.parse().ok()?;
+                        Some((i, blobs.remove(&k)?))
+                    })
+                    .collect();
+                match feed.find_uuid(&stored.task_uuid) {
+                    None => new.push(job_from_stored(feed, stored, own)),
+                    Some(job) if !feed.is_driven(job) => update(job, stored, own),
+                    Some(_) => {}
+                }
+            }
+            feed.add_stored(new);
+        }
+    }
+}
+
+/// Takes the stored state of a job this tab shows but does not drive.
+fn update(job: Job, stored: StoredJob, mut blobs: HashMap<usize, Blob>) {
+    let slots: Vec<Slot> = stored
+        .slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| with_source(s, blobs.remove(&i)))
+        .collect();
+    release(job);
+    job.slots.set(slots);
+    set_if_changed(job.state, stored.state);
+    set_if_changed(job.ended_ms, stored.ended_ms);
+    set_if_changed(job.error, stored.error);
+    set_if_changed(job.warning, stored.warning);
+    set_if_changed(job.favourites, stored.favourites);
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
+/// Frees the `blob:` URLs of a job's images (they are made again from storage).
+fn release(job: Job) {
+    job.slots.with_untracked(|slots| {
+        for slot in slots {
+            if let Slot::Done(m) = slot {
+                if m.inline {
+                    crate::browser::revoke_object_url(&m.src);
+                }
+            }
+        }
+    });
+}

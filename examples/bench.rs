@@ -35,6 +35,7 @@ async fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("history") => return history().await,
         Some("startup") => return startup().await,
+        Some("kept") => return kept().await,
         _ => {}
     }
     let dir = std::env::temp_dir().join(format!("kling-bench-{}", uuid::Uuid::new_v4()));
@@ -167,6 +168,64 @@ async fn main() {
     println!("goals: encode ratio >= 0.90x native; memory after sending < 2.00x before\n");
     startup().await;
     history().await;
+    kept().await;
+}
+
+/// What keeping result images as bytes costs: 100 results at 1024 x 1024 JPEG (five jobs of
+/// 20), stored as they arrive; the baseline is the images' own bytes as the server sent them.
+async fn kept() {
+    let h = support::Harness::start(&[]).await;
+    let usage = "return navigator.storage.estimate().then(e => e.usage)";
+    let before = h
+        .js_async(&format!(
+            "const d = arguments[0]; (() => {{ {usage} }})().then(d)"
+        ))
+        .await;
+    h.click("1:1 1024x1024").await;
+    let n = h.by_label("Images").await;
+    h.fill(&n, "20").await;
+    for i in 1..=5 {
+        h.type_in("Prompt", &format!("Benchmark: kept image set {i}"))
+            .await;
+        h.click("Generate").await;
+    }
+    let sizes = h
+        .eventually(240, "100 images stored", || async {
+            let v = h
+                .js_async("const d = arguments[0]; const o = indexedDB.open('kling-studio'); o.onsuccess = () => { const s = o.result.transaction('blobs').objectStore('blobs'); const k = s.getAllKeys(); const a = s.getAll(); a.onsuccess = () => { o.result.close(); const out = k.result.map((key, i) => [key, a.result[i].size]).filter(e => /\\/o\\d+$/.test(e[0])); d(out.length === 100 ? out.map(e => e[1]) : null); }; };")
+                .await;
+            v.is_array().then_some(v)
+        })
+        .await;
+    let served = h
+        .js("const m = {}; performance.getEntriesByType('resource').filter(r => r.name.includes('/image/')).forEach(r => m[r.name] = Math.max(m[r.name] || 0, r.decodedBodySize)); return Object.values(m).reduce((a, b) => a + b, 0)")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let after = h
+        .js_async(&format!(
+            "const d = arguments[0]; (() => {{ {usage} }})().then(d)"
+        ))
+        .await;
+    h.close().await;
+    let stored: f64 = sizes.as_array().unwrap().iter().map(ms).sum();
+    let mb = |b: f64| b / 1_048_576.0;
+    println!("Kept images (100 results at 1024 x 1024 JPEG, five jobs of 20)");
+    println!(
+        "{:<46} {:>10.1}MB {:>12.1}MB {:>7.2}x",
+        "image bytes stored (vs as served)",
+        mb(stored),
+        mb(ms(&served)),
+        stored / ms(&served).max(1.0)
+    );
+    println!(
+        "{:<46} {:>10.1}MB {:>12.1}MB {:>7.2}x",
+        "site storage used, browser's estimate (vs bytes)",
+        mb(ms(&after) - ms(&before)),
+        mb(stored),
+        (ms(&after) - ms(&before)) / stored.max(1.0)
+    );
+    println!("{:<46} {:>10.0}KB", "  per image", stored / 100.0 / 1024.0);
+    println!();
 }
 
 /// Median of a few samples.

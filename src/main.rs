@@ -1,8 +1,6 @@
 fn main() {
     console_error_panic_hook_install();
     leptos::mount::mount_to_body(kling_studio::App);
-    // The form is in the page and wired: the benchmark's "interactive" point.
-    kling_studio::browser::mark("kling:interactive");
 }
 
 /// Panics in wasm otherwise vanish into "unreachable executed"; send them to the console.

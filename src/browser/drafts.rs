@@ -1,6 +1,7 @@
-//! Composer drafts in IndexedDB: one record per tab (its id lives in the tab's
-//! sessionStorage, so a reload finds its own draft and a second tab keeps its own), holding
-//! the form and the references' metadata as JSON and the reference files as Blobs.
+//! Composer drafts, one per tab (its id lives in the tab's sessionStorage, so a reload finds
+//! its own draft and a second tab keeps its own): the form in localStorage, written at once on
+//! every change (synchronous, so a reload right after a keystroke finds it), and the
+//! references in IndexedDB, their metadata as JSON and their files as Blobs.
 
 use super::db::{classify, finish, DbError, DRAFTS};
 use idb::{Database, TransactionMode};
@@ -28,10 +29,46 @@ pub fn tab_id() -> String {
     id
 }
 
-/// A draft as stored.
+const FORM_PREFIX: &str = "kling.draft.";
+
+fn local() -> Option<web_sys::Storage> {
+    super::window().local_storage().ok().flatten()
+}
+
+/// Writes this tab's form (`domain::draft::DraftForm` as JSON).
+pub fn put_form(id: &str, json: &str) {
+    if let Some(s) = local() {
+        s.set_item(&format!("{FORM_PREFIX}{id}"), json).ok();
+    }
+}
+
+/// This tab's form, else the newest of any tab (with whether it is this tab's own), given
+/// `saved_of` to read a draft's time. Old drafts beyond `KEEP` go.
+pub fn load_form(id: &str, saved_of: impl Fn(&str) -> f64) -> Option<(String, bool)> {
+    let s = local()?;
+    let mut drafts: Vec<(String, String, f64)> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| {
+            let tab = k.strip_prefix(FORM_PREFIX)?.to_owned();
+            let text = s.get_item(&k).ok().flatten()?;
+            let saved = saved_of(&text);
+            Some((tab, text, saved))
+        })
+        .collect();
+    drafts.sort_by(|a, b| b.2.total_cmp(&a.2));
+    for (old, _, _) in drafts.iter().skip(KEEP) {
+        s.remove_item(&format!("{FORM_PREFIX}{old}")).ok();
+    }
+    match drafts.iter().position(|(tab, _, _)| tab == id) {
+        Some(i) => Some((drafts.swap_remove(i).1, true)),
+        None => drafts.into_iter().next().map(|(_, text, _)| (text, false)),
+    }
+}
+
+/// The references of a draft as stored.
 pub struct DraftRecord {
     pub saved_ms: f64,
-    /// The form and the references' metadata (`domain::draft::DraftMeta`).
+    /// The references' metadata (`domain::draft::DraftRefs`).
     pub meta_json: String,
     /// Each reference's file as picked (`None` for a URL or an image UUID), in order.
     pub files: Vec<Option<Blob>>,

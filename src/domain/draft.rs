@@ -1,6 +1,7 @@
-//! What a composer draft keeps besides the files themselves: the form and, in order, what
-//! each reference is. Read back defensively: a draft written by an older studio (or damaged)
-//! gives what can be read, never a failure at start-up.
+//! What a composer draft keeps besides the files themselves: the form (written on every
+//! change, so it is light) and, in order, what each reference is (written when the references
+//! change). Read back defensively: a draft written by an older studio (or damaged) gives what
+//! can be read, never a failure at start-up.
 
 use super::form::Form;
 use serde::{Deserialize, Serialize};
@@ -18,26 +19,29 @@ pub enum DraftRef {
     },
 }
 
-/// The draft's JSON part.
+/// The references part of a draft.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct DraftMeta {
-    pub form: Form,
+pub struct DraftRefs {
     pub refs: Vec<DraftRef>,
 }
 
-impl DraftMeta {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
+/// The form part of a draft, with when it was written (the newest draft starts a new tab).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftForm {
+    pub saved: f64,
+    pub form: Form,
+    /// How many references the draft had: none means nothing to wait for at start-up.
+    pub refs: usize,
+}
 
-    /// The draft, or an empty one when the text cannot be read.
-    pub fn from_json(text: &str) -> DraftMeta {
-        serde_json::from_str(text).unwrap_or_default()
-    }
+/// JSON text in, a value out, or the default when the text cannot be read.
+pub fn read_or_default<T: Default + for<'de> Deserialize<'de>>(text: &str) -> T {
+    serde_json::from_str(text).unwrap_or_default()
+}
 
-    /// Nothing worth keeping or offering back (an untouched composer).
-    pub fn is_blank(&self) -> bool {
-        self.refs.is_empty() && self.form == Form::default()
-    }
+/// A value as JSON text.
+pub fn to_text<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }

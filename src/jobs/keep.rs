@@ -24,7 +24,7 @@ pub fn keep_new(r: Runner, job: Job) {
 }
 
 /// Fetches and stores result `i`'s bytes, once per visit, when copies are kept.
-pub fn keep_copy(r: Runner, job: Job, i: usize) {
+fn keep_copy(r: Runner, job: Job, i: usize) {
     if !r.settings.keep_copies().get_untracked() {
         return;
     }

@@ -71,6 +71,9 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The app is up, its composer showing the draft read back.
+pub const MOUNTED: &str = "main:not([data-restoring]) textarea";
+
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -281,8 +284,7 @@ impl Harness {
             _profile: profile,
             _lock: lock,
         };
-        h.wait_for(Locator::Css("textarea"), "the app to mount")
-            .await;
+        h.wait_for(Locator::Css(MOUNTED), "the app to mount").await;
         h
     }
 
@@ -416,7 +418,7 @@ impl Harness {
     /// Reloads the page as the user's F5 does, and waits for the app to mount again.
     pub async fn reload(&self) {
         self.browser.refresh().await.unwrap();
-        self.wait_for(Locator::Css("textarea"), "the app to mount again")
+        self.wait_for(Locator::Css(MOUNTED), "the app to mount again")
             .await;
     }
 

@@ -18,7 +18,11 @@ pub async fn mount() -> (Element, Box<dyn std::any::Any>) {
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), kling_studio::App);
     for _ in 0..200 {
-        if host.query_selector("textarea").unwrap().is_some() {
+        if host
+            .query_selector("main:not([data-restoring]) textarea")
+            .unwrap()
+            .is_some()
+        {
             break;
         }
         kling_studio::browser::sleep(10).await;
@@ -28,7 +32,8 @@ pub async fn mount() -> (Element, Box<dyn std::any::Any>) {
 
 /// Empties the drafts store, if the database exists yet.
 async fn forget_drafts() {
-    let script = "return new Promise(done => { const o = indexedDB.open('kling-studio'); \
+    let script = "Object.keys(localStorage).filter(k => k.startsWith('kling.draft.')).forEach(k => localStorage.removeItem(k)); \
+        return new Promise(done => { const o = indexedDB.open('kling-studio'); \
         o.onupgradeneeded = () => { o.transaction.abort(); }; \
         o.onerror = () => done(); \
         o.onsuccess = () => { const db = o.result; \

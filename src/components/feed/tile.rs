@@ -8,7 +8,6 @@ use crate::components::shell::menu::{MenuItem, MoreMenu};
 use crate::domain::job::download_name;
 use crate::domain::text::{excerpt, money};
 use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
-use crate::jobs::keep::keep_copy;
 use crate::jobs::runner::use_runner;
 use crate::state::overlay::{use_overlay, Confirmation};
 use crate::state::selection::use_selection;
@@ -57,9 +56,8 @@ pub fn ResultTile(
         }
     };
     let tip = facts(&item);
-    // Shown from its link (no copy yet): keep one once it loads, or say it is gone.
+    // Shown from its link (no copy): if the link is dead, say so once instead.
     let linked = !item.meta.src.starts_with("blob:");
-    let runner = use_runner();
     let copies = crate::state::copies::use_copies();
     view! {
         <figure class="tile" class:selected=move || selected.get() class:selecting=move || selecting.get()
@@ -73,7 +71,6 @@ pub fn ResultTile(
                     }
                 }>
                 <img src=item.meta.src.clone() alt=alt.clone() decoding="async" draggable="false"
-                    on:load=move |_| if linked { keep_copy(runner, job, slot) }
                     on:error=move |_| if linked { key.with_value(|k| copies.mark_gone(k)) } />
             </button>
             <button type="button" class="tile-check" role="checkbox" aria-checked=move || selected.get().to_string()

@@ -372,3 +372,37 @@ async fn two_tabs_see_each_others_jobs_and_keep_each_others_writes() {
     }
     h.close().await;
 }
+
+#[tokio::test]
+async fn freeing_space_removes_the_copies_and_the_images_show_from_their_links() {
+    let h = Harness::start(&[]).await;
+    prompt(&h, "A lantern in the fog").await;
+    ui::set(&h, "Images", "2").await;
+    send(&h, 1).await;
+    h.wait_results(2, 40).await;
+    h.eventually(20, "both images stored", || async {
+        (stored_images(&h).await == 2).then_some(())
+    })
+    .await;
+    h.click("Settings").await;
+    ui::choose(&h, "How much to free", "every stored image").await;
+    h.click("Free space…").await;
+    ui::confirm(&h, "Free space").await;
+    h.eventually(10, "the copies gone", || async {
+        (stored_images(&h).await == 0).then_some(())
+    })
+    .await;
+    assert!(ui::dialog_text(&h, "Settings")
+        .await
+        .contains("from 2 images"));
+    h.press(fantoccini::key::Key::Escape).await;
+    h.reload().await;
+    h.eventually(20, "both images, from their links again", || async {
+        (shown_images(&h).await == (2, 0)).then_some(())
+    })
+    .await;
+    // Freed copies are not fetched again by themselves.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(stored_images(&h).await, 0);
+    h.close().await;
+}

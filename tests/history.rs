@@ -440,3 +440,17 @@ fn search_ignores_case_in_latin_greek_and_cyrillic() {
     }
     assert!(checked > 600, "{checked}");
 }
+
+#[test]
+fn freeing_space_takes_the_oldest_copies_first_and_favourites_last() {
+    use kling_studio::domain::history::free_order;
+    // (starred, job started, slot)
+    let copies = [
+        (false, 300.0, 0), // newest job
+        (true, 100.0, 1),  // oldest job, starred
+        (false, 100.0, 0), // oldest job
+        (false, 200.0, 1),
+        (true, 50.0, 0), // the very oldest, but starred
+    ];
+    assert_eq!(free_order(&copies), [2, 3, 0, 4, 1]);
+}

@@ -204,3 +204,14 @@ pub fn storage_label(used: f64, quota: f64) -> String {
         human_bytes(used)
     }
 }
+
+/// The order stored image copies go in when space is freed, as indices into `copies` (each
+/// `(starred, job started ms, slot)`): not starred before starred, oldest job first.
+pub fn free_order(copies: &[(bool, f64, usize)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..copies.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (copies[a], copies[b]);
+        x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)).then(x.2.cmp(&y.2))
+    });
+    order
+}

@@ -29,9 +29,13 @@ fn candidates(jobs: &[Job]) -> Vec<(Job, usize, String)> {
             }
         });
     }
-    all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.3.cmp(&b.3)));
-    all.into_iter()
-        .map(|(_, _, job, i)| (job, i, blob_key(&job.task_uuid(), BlobKind::Output, i)))
+    let facts: Vec<(bool, f64, usize)> = all.iter().map(|(f, s, _, i)| (*f, *s, *i)).collect();
+    crate::domain::history::free_order(&facts)
+        .into_iter()
+        .map(|n| {
+            let (_, _, job, i) = all[n];
+            (job, i, blob_key(&job.task_uuid(), BlobKind::Output, i))
+        })
         .collect()
 }
 

@@ -47,7 +47,7 @@ pub fn provide_state() -> Runner {
     let writer = Writer::new(status);
     let feed = Feed::new();
     let connection = ConnectionCheck::new(settings);
-    let drafts = Drafts::new(composer, tray);
+    let drafts = Drafts::new(composer, tray, tasks);
     provide_context(drafts);
     let runner = Runner {
         feed,

@@ -45,7 +45,8 @@ pub fn cancel(r: Runner, job: Job) {
 
 /// Loads a job's settings and references back into the composer.
 pub fn remix(r: Runner, tray: Tray, job: Job) {
-    r.drafts.before_replacing("Remix");
+    r.drafts
+        .before_replacing(crate::state::draft::Replacement::Remix);
     r.composer.replace(job.with_info(|i| i.form.clone()));
     r.feed.spawn(async move {
         match references_of(r.writer, job).await {

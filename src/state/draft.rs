@@ -16,17 +16,43 @@ use crate::history::writer::Writer;
 use idb::Database;
 use leptos::prelude::*;
 
+/// How long the Undo notice stays.
+const UNDO_FOR_MS: u32 = 15_000;
+
 /// How long typing may pause before the form is written (leaving the page writes at once).
 const FORM_PAUSE_MS: u32 = 250;
 
 /// The references ready to write: their JSON part and their files.
 type Snapshot = (DraftRefs, Vec<Option<web_sys::Blob>>);
 
+/// What replaced the composer's contents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replacement {
+    Remix,
+    Import,
+    Example,
+    Preset,
+    ClearedReferences,
+}
+
+impl Replacement {
+    /// The notice beside Undo.
+    pub fn said(self) -> &'static str {
+        match self {
+            Replacement::Remix => "Remix replaced what was in the composer.",
+            Replacement::Import => "The import replaced what was in the composer.",
+            Replacement::Example => "The example replaced what was in the composer.",
+            Replacement::Preset => "The preset replaced the composer's settings.",
+            Replacement::ClearedReferences => "References cleared.",
+        }
+    }
+}
+
 /// What a replacement took away, until Undo brings it back or the user moves on.
 #[derive(Clone)]
 pub struct Replaced {
-    /// What replaced it, for the notice: "Remix", "Import", "Starter".
-    pub by: &'static str,
+    /// What replaced it, for the notice.
+    pub by: Replacement,
     form: Form,
     refs: Vec<RefSource>,
 }
@@ -44,12 +70,15 @@ pub struct Drafts {
     form_dirty: StoredValue<bool>,
     composer: Composer,
     tray: Tray,
+    tasks: Tasks,
+    /// Counts replacements, so a notice's timer only dismisses its own notice.
+    serial: StoredValue<u64>,
 }
 
 impl Drafts {
     /// The context, with the draft's form already back in the composer: it is read
     /// synchronously, before anything is drawn (the references follow in `restore`).
-    pub fn new(composer: Composer, tray: Tray) -> Drafts {
+    pub fn new(composer: Composer, tray: Tray, tasks: Tasks) -> Drafts {
         let tab = drafts::tab_id();
         let saved_of = |text: &str| read_or_default::<DraftForm>(text).saved;
         let mut refs_to_read = false;
@@ -73,6 +102,8 @@ impl Drafts {
             form_dirty: StoredValue::new(false),
             composer,
             tray,
+            tasks,
+            serial: StoredValue::new(0),
         }
     }
 
@@ -219,7 +250,7 @@ impl Drafts {
 
     /// Remembers the composer as it is, before `by` replaces it, so Undo can bring it back.
     /// An untouched composer is not worth offering back.
-    pub fn before_replacing(self, by: &'static str) {
+    pub fn before_replacing(self, by: Replacement) {
         let form = self.composer.form_untracked();
         let refs: Vec<RefSource> = self
             .tray
@@ -228,10 +259,19 @@ impl Drafts {
         let blank = refs.is_empty() && form == Form::default();
         self.replaced
             .set((!blank).then_some(Replaced { by, form, refs }));
+        let serial = self.serial.get_value() + 1;
+        self.serial.set_value(serial);
+        // The notice goes by itself after a while (Undo is for the moment after).
+        self.tasks.spawn(async move {
+            crate::browser::sleep(UNDO_FOR_MS).await;
+            if self.serial.try_get_value() == Some(serial) {
+                self.replaced.try_set(None);
+            }
+        });
     }
 
     /// Replaces the whole composer (form and references), keeping what was there for Undo.
-    pub fn replace(self, by: &'static str, form: Form, refs: Vec<RefSource>) {
+    pub fn replace(self, by: Replacement, form: Form, refs: Vec<RefSource>) {
         self.before_replacing(by);
         self.composer.replace(form);
         self.tray.replace(refs);

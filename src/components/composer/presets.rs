@@ -33,7 +33,8 @@ pub fn PresetsPanel() -> impl IntoView {
     };
     let apply = move |_| {
         if let Some(p) = presets.find(&chosen.get_untracked()) {
-            crate::state::draft::use_drafts().before_replacing("A preset");
+            crate::state::draft::use_drafts()
+                .before_replacing(crate::state::draft::Replacement::Preset);
             composer.replace(p.apply_to(&composer.form_untracked()));
             status.set(Some(format!("Applied “{}”.", p.name)));
         }

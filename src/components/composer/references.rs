@@ -49,7 +49,7 @@ pub fn ReferenceTray() -> impl IntoView {
     let wiring = Wiring::of(Control::References);
     let drafts = crate::state::draft::use_drafts();
     let clear = move |_| {
-        drafts.before_replacing("Clearing the references");
+        drafts.before_replacing(crate::state::draft::Replacement::ClearedReferences);
         tray.replace(Vec::new());
     };
     view! {

@@ -14,7 +14,7 @@ pub fn Starters() -> impl IntoView {
     let drafts = use_drafts();
     let start = move |s: Starter| {
         drafts.replace(
-            "An example",
+            crate::state::draft::Replacement::Example,
             s.form(),
             s.references
                 .iter()

@@ -40,7 +40,7 @@ pub fn PayloadSheet() -> impl IntoView {
     let do_import = move || match import_with_report(&import_text.get_untracked()) {
         Ok((form, refs, said)) => {
             drafts.replace(
-                "The import",
+                crate::state::draft::Replacement::Import,
                 form,
                 refs.into_iter()
                     .map(|r| match r {

@@ -96,7 +96,7 @@ pub fn StorageUse() -> impl IntoView {
                 "Keep a copy of every image"
             </label>
             <p class="hint">"Runware's image links expire. A copy in this browser keeps each image after its link stops working."</p>
-            <div class="row">
+            <div class="row free-space">
                 <select aria-label="How much to free" on:change=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                     amount.set(Amount::ALL[i.min(2)]);

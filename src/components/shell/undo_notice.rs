@@ -13,7 +13,7 @@ pub fn UndoNotice() -> impl IntoView {
         drafts.replaced().map(|r| {
             view! {
                 <div class="toast" role="status">
-                    <span>{format!("{} replaced what was in the composer.", r.by)}</span>
+                    <span>{r.by.said()}</span>
                     <button type="button" class="toast-action" on:click=move |_| drafts.undo()>"Undo"</button>
                     <IconButton icon=Icon::Close label="Dismiss" on_press=move || drafts.dismiss() />
                 </div>

@@ -30,6 +30,7 @@ use crate::state::overlay::{Overlay, Sheet};
 use crate::state::presets::Presets;
 use crate::state::selection::Selection;
 use crate::state::settings::Settings;
+use crate::state::spend::Spend;
 use crate::state::storage::StorageStatus;
 use crate::state::tasks::Tasks;
 use crate::state::tray::Tray;
@@ -49,6 +50,9 @@ pub fn provide_state() -> Runner {
     let connection = ConnectionCheck::new(settings);
     let drafts = Drafts::new(composer, tray, tasks);
     provide_context(drafts);
+    let clock = Clock::start();
+    let spend = Spend::new(feed, clock);
+    provide_context(spend);
     let runner = Runner {
         feed,
         writer,
@@ -57,6 +61,7 @@ pub fn provide_state() -> Runner {
         connection,
         drafts,
         copies: Copies::new(),
+        spend,
     };
     provide_context(runner.copies);
     provide_context(settings);
@@ -68,7 +73,7 @@ pub fn provide_state() -> Runner {
     provide_context(runner);
     provide_context(Presets::load());
     provide_context(connection);
-    provide_context(Clock::start());
+    provide_context(clock);
     provide_context(Overlay::new());
     provide_context(Selection::new());
     runner

@@ -65,3 +65,51 @@ async fn connection_test_reports_balance_then_a_refused_key() {
         .unwrap());
     h.close().await;
 }
+
+#[tokio::test]
+async fn a_spend_cap_refuses_a_request_that_would_pass_it_with_the_numbers() {
+    let h = Harness::start(&[]).await;
+    h.click("Settings").await;
+    support::ui::set(&h, "This session ($)", "0.05").await;
+    h.press(fantoccini::key::Key::Escape).await;
+    support::ui::prompt(&h, "Two lighthouses, one cap").await;
+    support::ui::set(&h, "Images", "2").await;
+    let reason = h
+        .eventually(5, "the refusal", || async {
+            let t = h
+                .js("return document.getElementById('generate-reason')?.textContent ?? ''")
+                .await;
+            let t = t.as_str().unwrap_or_default().to_owned();
+            (!t.is_empty()).then_some(t)
+        })
+        .await;
+    assert_eq!(
+        reason,
+        "This needs $0.056; $0.050 left of this session's $0.05."
+    );
+    let generate = h.button("Generate").await;
+    assert!(!generate.is_enabled().await.unwrap());
+    // Ctrl+Enter is refused the same way.
+    h.by_label("Prompt").await.click().await.unwrap();
+    h.browser
+        .execute(
+            "document.getElementById('prompt').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(h.inference_tasks().await.is_empty(), "nothing was sent");
+    assert!(h
+        .js("return document.querySelector('.topbar .spend').textContent")
+        .await
+        .as_str()
+        .unwrap()
+        .contains("of $0.05"));
+    // One image fits under the cap and goes.
+    support::ui::set(&h, "Images", "1").await;
+    support::ui::generate(&h).await;
+    h.wait_results(1, 40).await;
+    assert_eq!(h.inference_tasks().await.len(), 1);
+    h.close().await;
+}

@@ -454,3 +454,59 @@ fn freeing_space_takes_the_oldest_copies_first_and_favourites_last() {
     ];
     assert_eq!(free_order(&copies), [2, 3, 0, 4, 1]);
 }
+
+#[test]
+fn a_spend_cap_refuses_with_the_numbers_and_counts_what_is_committed() {
+    use kling_studio::domain::spend::{check, committed, estimate, parse_cap, Caps, Spent};
+    assert_eq!(parse_cap(""), Ok(None));
+    assert_eq!(parse_cap(" $2 "), Ok(Some(2.0)));
+    assert_eq!(parse_cap("0.05"), Ok(Some(0.05)));
+    assert!(parse_cap("0").is_err() && parse_cap("two").is_err());
+    let caps = Caps {
+        session: Some(0.05),
+        day: None,
+    };
+    // Two images at $0.028 pass a $0.05 cap; one fits.
+    assert_eq!(
+        check(estimate(2), Spent::default(), caps),
+        Err("This needs $0.056; $0.050 left of this session's $0.05.".into())
+    );
+    assert_eq!(check(estimate(1), Spent::default(), caps), Ok(()));
+    let day = Caps {
+        session: None,
+        day: Some(2.0),
+    };
+    let spent = Spent {
+        session: 0.0,
+        day: 1.8,
+    };
+    assert_eq!(
+        check(0.56, spent, day),
+        Err("This needs $0.560; $0.200 left of today's $2.00.".into())
+    );
+    // Exactly reaching the cap is allowed, despite float sums.
+    let spent = Spent {
+        session: estimate(1) + estimate(1) + estimate(1),
+        day: 0.0,
+    };
+    let three_more = Caps {
+        session: Some(0.168),
+        day: None,
+    };
+    assert_eq!(check(estimate(3), spent, three_more), Ok(()));
+    // Reported costs where known, the price where not yet, nothing for a failure.
+    let unreported = |seed| match result(seed, None) {
+        Slot::Done(mut m) => {
+            m.cost = None;
+            Slot::Done(m)
+        }
+        other => other,
+    };
+    let slots = [unreported(1), Slot::Waiting, Slot::Failed("blocked".into())];
+    let mut first = result(1, None);
+    if let Slot::Done(m) = &mut first {
+        m.cost = Some(0.03);
+    }
+    assert!((committed(&[first, Slot::Waiting]) - 0.058).abs() < 1e-12);
+    assert!((committed(&slots) - 0.056).abs() < 1e-12);
+}

@@ -69,6 +69,17 @@ impl Span {
 }
 
 /// Wall-clock milliseconds since the epoch.
+/// The local calendar day of an instant, as "2026-12-05".
+pub fn local_day(epoch_ms: f64) -> String {
+    let d = js_sys::Date::new(&epoch_ms.into());
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 pub fn epoch_ms() -> f64 {
     js_sys::Date::now()
 }

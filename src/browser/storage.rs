@@ -127,6 +127,35 @@ pub fn save_keep_copies(on: bool) {
     }
 }
 
+/// A spend cap as typed ("session" or "day"), empty when none.
+pub fn load_cap(which: &str) -> String {
+    local()
+        .and_then(|s| s.get_item(&format!("kling.cap.{which}")).ok().flatten())
+        .unwrap_or_default()
+}
+
+pub fn save_cap(which: &str, text: &str) {
+    if let Some(s) = local() {
+        s.set_item(&format!("kling.cap.{which}"), text.trim()).ok();
+    }
+}
+
+const SPENT_GONE: &str = "kling.spentDeleted";
+
+/// What jobs deleted on a day had committed: (day, USD).
+pub fn load_spent_gone() -> (String, f64) {
+    local()
+        .and_then(|s| s.get_item(SPENT_GONE).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_spent_gone(value: &(String, f64)) {
+    if let (Some(s), Ok(text)) = (local(), serde_json::to_string(value)) {
+        s.set_item(SPENT_GONE, &text).ok();
+    }
+}
+
 const PRESETS: &str = "kling.presets";
 
 /// Saved composer presets (small: settings only, never the key).

@@ -14,6 +14,7 @@ pub mod job;
 pub mod number;
 pub mod payload;
 pub mod refcheck;
+pub mod spend;
 pub mod starters;
 pub mod text;
 

@@ -100,6 +100,17 @@ pub fn toggle_favourite(r: Runner, job: Job, slot: usize) {
 
 /// Deletes jobs from the feed and from storage (`None`: everything).
 pub fn delete(r: Runner, task_uuids: Option<Vec<String>>) {
+    let doomed: Vec<Job> = r.feed.jobs().with_untracked(|jobs| {
+        jobs.iter()
+            .filter(|j| {
+                task_uuids
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&j.task_uuid()))
+            })
+            .copied()
+            .collect()
+    });
+    r.spend.note_deleted(&doomed);
     r.writer.delete(r.feed, task_uuids);
 }
 

@@ -16,6 +16,15 @@ use leptos::prelude::*;
 
 /// Sends the composer's task if it is valid. Returns whether anything was sent.
 pub fn submit(r: Runner) -> bool {
+    // A request over a spend cap is refused before anything is built or sent (the Generate
+    // bar says why).
+    let images = r
+        .composer
+        .built()
+        .with_untracked(|b| b.task.result_count().max(1) as usize);
+    if r.spend.refusal(images).is_some() {
+        return false;
+    }
     match r.composer.take_task() {
         Some((built, form, refs)) => {
             launch(r, built.task.task_uuid.clone(), form, refs);

@@ -8,6 +8,7 @@ use crate::state::copies::Copies;
 use crate::state::draft::Drafts;
 use crate::state::feed::Feed;
 use crate::state::settings::Settings;
+use crate::state::spend::Spend;
 use leptos::prelude::*;
 
 /// The job runner's context.
@@ -23,6 +24,8 @@ pub struct Runner {
     pub drafts: Drafts,
     /// Which images are kept, tried or gone in this visit.
     pub copies: Copies,
+    /// Refuses what would pass a spend cap.
+    pub spend: Spend,
 }
 
 pub fn use_runner() -> Runner {

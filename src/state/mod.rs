@@ -11,6 +11,7 @@ pub mod overlay;
 pub mod presets;
 pub mod selection;
 pub mod settings;
+pub mod spend;
 pub mod storage;
 pub mod tasks;
 pub mod tray;

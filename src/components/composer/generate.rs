@@ -17,7 +17,16 @@ use runware::limits::PRICE_PER_IMAGE;
 pub fn GenerateBar() -> impl IntoView {
     let composer = use_composer();
     let runner = use_runner();
-    let reason = composer.blocker();
+    let blocker = composer.blocker();
+    let spend = crate::state::spend::use_spend();
+    let built = composer.built();
+    // The form's own problems first, then a spend cap.
+    let reason = Memo::new(move |_| {
+        blocker.get().or_else(|| {
+            let images = built.with(|b| b.task.result_count().max(1) as usize);
+            spend.refusal(images)
+        })
+    });
     let wiring = Wiring::of(Control::Generate);
     let described_by = move || {
         let ids: Vec<String> = [

@@ -3,12 +3,14 @@
 //! everything.
 
 use crate::domain::history::storage_label;
+use crate::domain::spend::parse_cap;
 use crate::history::free::free_space;
 use crate::jobs::actions::delete;
 use crate::jobs::runner::use_runner;
 use crate::state::feed::use_feed;
 use crate::state::overlay::{use_overlay, Confirmation};
 use crate::state::settings::use_settings;
+use crate::state::spend::use_spend;
 use crate::state::storage::use_storage_status;
 use crate::state::tasks::use_tasks;
 use leptos::prelude::*;
@@ -40,6 +42,59 @@ impl Amount {
             Amount::Mb500 => Some(500.0 * MB),
             Amount::All => None,
         }
+    }
+}
+
+/// A cap field: its words, the value as typed, and where it goes.
+#[component]
+fn CapField(
+    /// The field's id (its message's id follows from it).
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// The value as typed.
+    value: ReadSignal<String>,
+    /// Stores a new value.
+    set: Callback<String>,
+) -> impl IntoView {
+    let problem = move || value.with(|t| parse_cap(t).err());
+    let message_id = format!("{id}-error");
+    let described = message_id.clone();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="text" inputmode="decimal" class="narrow" placeholder="none"
+                prop:value=move || value.get()
+                on:input=move |ev| set.run(event_target_value(&ev))
+                aria-invalid=move || problem().map(|_| "true")
+                aria-describedby=move || problem().map(|_| described.clone()) />
+            {move || problem().map(|p| view! { <p class="field-error" id=message_id.clone()>{p}</p> })}
+        </div>
+    }
+}
+
+/// Spend caps: Generate and shot lists refuse what would pass them.
+#[component]
+fn SpendCaps() -> impl IntoView {
+    let spend = use_spend();
+    view! {
+        <section class="field" aria-label="Spend caps">
+            <h3>"Spend caps"</h3>
+            <div class="row">
+                <CapField id="cap-session" label="This session ($)" value=spend.session_cap()
+                    set=Callback::new(move |t| spend.set_session_cap(t)) />
+                <CapField id="cap-day" label="Per day ($)" value=spend.day_cap()
+                    set=Callback::new(move |t| spend.set_day_cap(t)) />
+            </div>
+            <p class="hint">{move || {
+                let s = spend.spent();
+                format!(
+                    "Committed so far: {} this session, {} today in this browser (the price per image until Runware reports the cost). A request that would pass a cap is not sent.",
+                    crate::domain::text::money(s.session),
+                    crate::domain::text::money(s.day)
+                )
+            }}</p>
+        </section>
     }
 }
 
@@ -79,6 +134,7 @@ pub fn StorageUse() -> impl IntoView {
         })
     };
     view! {
+        <SpendCaps />
         <section class="field" aria-label="Storage">
             <h3>"History in this browser"</h3>
             <p class="tabular">

@@ -3,6 +3,7 @@
 
 use super::icons::{Icon, IconButton};
 use crate::api::account::Connection;
+use crate::domain::spend::cap_words;
 use crate::domain::text::money;
 use crate::state::connection::use_connection;
 use crate::state::feed::use_feed;
@@ -15,6 +16,7 @@ pub fn TopBar() -> impl IntoView {
     let feed = use_feed();
     let check = use_connection();
     let overlay = use_overlay();
+    let spend = crate::state::spend::use_spend();
     let status = move || match check.latest() {
         None => (
             "unknown",
@@ -44,9 +46,29 @@ pub fn TopBar() -> impl IntoView {
                 </button>
                 <span role="tooltip" id="status-tip" class="tip">{move || status().1}</span>
             </span>
-            <span class="spend tabular" title="What this session's images cost, as Runware reported it">
-                <span class="muted">"Spent "</span>{move || money(feed.session_cost())}
-            </span>
+            {move || {
+                let caps = spend.caps();
+                let spent = spend.spent();
+                match (caps.session, caps.day) {
+                    (Some(cap), _) => view! {
+                        <span class="spend tabular" title="Committed this session, against its spend cap (Settings)">
+                            <span class="muted">"Spent "</span>{money(spent.session)}
+                            <span class="muted">" of "</span>{cap_words(cap)}
+                        </span>
+                    }.into_any(),
+                    (None, Some(cap)) => view! {
+                        <span class="spend tabular" title="Committed today in this browser, against the day's spend cap (Settings)">
+                            <span class="muted">"Today "</span>{money(spent.day)}
+                            <span class="muted">" of "</span>{cap_words(cap)}
+                        </span>
+                    }.into_any(),
+                    (None, None) => view! {
+                        <span class="spend tabular" title="What this session's images cost, as Runware reported it">
+                            <span class="muted">"Spent "</span>{money(feed.session_cost())}
+                        </span>
+                    }.into_any(),
+                }
+            }}
             {move || balance().map(|b| view! {
                 <span class="balance tabular" title="Your Runware balance, at the last connection test">
                     <span class="muted">"Balance "</span>{b}

@@ -5,6 +5,7 @@
 pub mod export;
 pub mod free;
 pub mod import;
+pub mod news;
 pub mod refs;
 pub mod restore;
 pub mod sync;

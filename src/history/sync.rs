@@ -3,6 +3,7 @@
 //! join their feed; ones they do not drive themselves take the stored state). Nothing is
 //! written on receipt, so no tab overwrites another's work.
 
+pub use super::news::{Changed, CHANNEL};
 use super::restore::{inline_keys, job_from_stored, with_source};
 use crate::browser::db;
 use crate::domain::history::StoredJob;
@@ -11,32 +12,8 @@ use crate::jobs::job::Job;
 use crate::state::feed::Feed;
 use idb::Database;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use web_sys::Blob;
-
-/// The channel's name (one per site, since BroadcastChannel is per origin).
-pub const CHANNEL: &str = "kling-studio-history";
-
-/// What a tab wrote.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Changed {
-    /// These jobs were stored (new, or with news).
-    Put(Vec<String>),
-    /// These jobs were deleted; `None`: all of them.
-    Deleted(Option<Vec<String>>),
-}
-
-impl Changed {
-    pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    pub fn from_text(text: &str) -> Option<Changed> {
-        serde_json::from_str(text).ok()
-    }
-}
 
 /// Brings another tab's change into this tab's feed.
 pub async fn receive(db: &Database, feed: Feed, changed: Changed) {

@@ -1,7 +1,7 @@
 //! The write queue: every change to stored history goes through it and is applied in order by
 //! one task, so writes never race. A job's record and its new Blobs go in one transaction.
 
-use super::sync::Changed;
+use super::news::Changed;
 use crate::browser::channel::Channel;
 use crate::browser::db::{self, blob_key, BlobKind, DbError};
 use crate::browser::{fetch_blob, revoke_object_url};

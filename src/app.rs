@@ -50,6 +50,7 @@ pub fn provide_state() -> Runner {
     let connection = ConnectionCheck::new(settings);
     let drafts = Drafts::new(composer, tray, tasks);
     provide_context(drafts);
+    provide_context(crate::state::mentions::Mentions::new(composer, tray));
     let clock = Clock::start();
     let spend = Spend::new(feed, clock);
     provide_context(spend);

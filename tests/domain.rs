@@ -518,3 +518,39 @@ fn an_import_says_what_it_kept_left_out_and_changed() {
         ]
     );
 }
+
+#[test]
+fn mentions_follow_the_tray_when_it_is_reordered_or_shortened() {
+    use kling_studio::domain::mentions::{coverage, describe, label, mentioned, rewrite, Renumber};
+    assert_eq!(label(0), "image 1");
+    let prompt = "Put the face of image 3 on the figure in image 1, in the room of Image 2; not image12 or animage 1.";
+    assert_eq!(mentioned(prompt), [1, 2, 3]);
+    // Moving the third reference to the front.
+    let (out, changes) = rewrite(prompt, &['a', 'b', 'c'], &['c', 'a', 'b']);
+    assert_eq!(
+        out,
+        "Put the face of image 1 on the figure in image 2, in the room of Image 3; not image12 or animage 1."
+    );
+    assert_eq!(
+        describe(&changes),
+        "Mentions renumbered: image 3 is now image 1, image 1 is now image 2, image 2 is now image 3."
+    );
+    // Removing the first: the others move up, its own mention says it is gone.
+    let (out, changes) = rewrite("image 1 wears the coat of image 2", &[1, 2], &[2]);
+    assert_eq!(out, "the removed image wears the coat of image 1");
+    assert_eq!(
+        changes,
+        [
+            Renumber { from: 1, to: None },
+            Renumber {
+                from: 2,
+                to: Some(1)
+            }
+        ]
+    );
+    // Nothing moved that is mentioned: nothing changes.
+    let (out, changes) = rewrite("only image 1", &[1, 2, 3], &[1, 3, 2]);
+    assert_eq!((out.as_str(), changes.len()), ("only image 1", 0));
+    // What the prompt covers of a tray of three, and what it names that is not there.
+    assert_eq!(coverage("image 1 and image 4", 3), (vec![2, 3], vec![4]));
+}

@@ -467,3 +467,64 @@ async fn drop_paste_and_url_references_fill_the_tray_in_order() {
     assert_eq!(refs[1], "https://example.com/ref.jpg");
     h.close().await;
 }
+
+#[tokio::test]
+async fn mentions_are_chosen_with_at_and_follow_the_references_when_they_move() {
+    let h = Harness::start(&[]).await;
+    let dir = temp_dir("mentions");
+    let paths: Vec<String> = [(400, 300, "face"), (300, 500, "coat"), (600, 300, "street")]
+        .iter()
+        .map(|(w, hh, name)| {
+            write(
+                &dir.0,
+                &format!("{name}.png"),
+                &encode(&photo(*w, *hh), ImageFormat::Png),
+            )
+        })
+        .collect();
+    add(&h, &paths).await;
+    settled(&h, 3, 0).await;
+    let prompt = h.by_label("Prompt").await;
+    prompt
+        .send_keys("The person in image 1 wears the coat of image 2 on the street of @")
+        .await
+        .unwrap();
+    h.wait_for(
+        Locator::Css("[role=listbox][aria-label='References to mention'] [role=option]"),
+        "the @ menu",
+    )
+    .await;
+    // Down twice to the third reference, then Enter.
+    prompt.send_keys("\u{E015}\u{E015}\u{E007}").await.unwrap();
+    assert_eq!(
+        support::ui::value_of(&h, "Prompt").await,
+        "The person in image 1 wears the coat of image 2 on the street of image 3"
+    );
+    // The street to the front: every mention still names the same picture.
+    h.click("Move reference 3 up").await;
+    h.click("Move reference 2 up").await;
+    assert_eq!(
+        support::ui::tray_names(&h).await,
+        ["street.png", "face.png", "coat.png"]
+    );
+    assert_eq!(
+        support::ui::value_of(&h, "Prompt").await,
+        "The person in image 2 wears the coat of image 3 on the street of image 1"
+    );
+    let notice = h
+        .js("return document.querySelector('.renumbered').textContent")
+        .await;
+    let notice = notice.as_str().unwrap();
+    assert!(
+        notice.starts_with("Mentions renumbered:") && notice.contains("image 2 is now image 1"),
+        "{notice}"
+    );
+    let refs = send_and_receive(&h, "").await;
+    let (_, first) = decode_uri(&refs[0]);
+    assert_eq!(
+        image::load_from_memory(&first).unwrap().dimensions(),
+        (600, 300),
+        "the first reference sent is the street"
+    );
+    h.close().await;
+}

@@ -7,6 +7,7 @@ pub mod connection;
 pub mod copies;
 pub mod draft;
 pub mod feed;
+pub mod mentions;
 pub mod overlay;
 pub mod presets;
 pub mod selection;

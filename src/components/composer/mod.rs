@@ -5,6 +5,7 @@ pub mod advanced;
 pub mod controls;
 pub mod field;
 pub mod generate;
+pub mod mentions;
 pub mod output;
 pub mod presets;
 pub mod prompt;

@@ -42,6 +42,7 @@ pub fn RefCard(
     item: RefItem,
 ) -> impl IntoView {
     let tray = use_tray();
+    let mentions = crate::state::mentions::use_mentions();
     let items = tray.items();
     let id = item.id;
     let position =
@@ -72,7 +73,7 @@ pub fn RefCard(
                 if let Some(from) = from {
                     ev.prevent_default();
                     ev.stop_propagation();
-                    tray.move_to(from, id);
+                    mentions.change_tray(|t| t.move_to(from, id));
                 }
             }
         >
@@ -99,13 +100,13 @@ pub fn RefCard(
             </span>
             <span class="ref-actions">
                 <button type="button" class="icon-button" aria-label=move || format!("Move reference {} up", position.get() + 1)
-                    title="Move up" disabled=move || position.get() == 0 on:click=move |_| tray.move_by(id, -1)>
+                    title="Move up" disabled=move || position.get() == 0 on:click=move |_| mentions.change_tray(|t| t.move_by(id, -1))>
                     <Glyph icon=Icon::Up size=16 /></button>
                 <button type="button" class="icon-button" aria-label=move || format!("Move reference {} down", position.get() + 1)
-                    title="Move down" disabled=move || { position.get() + 1 >= total.get() } on:click=move |_| tray.move_by(id, 1)>
+                    title="Move down" disabled=move || { position.get() + 1 >= total.get() } on:click=move |_| mentions.change_tray(|t| t.move_by(id, 1))>
                     <Glyph icon=Icon::Down size=16 /></button>
                 <button type="button" class="icon-button" aria-label=move || format!("Remove reference {}", position.get() + 1)
-                    title="Remove" on:click=move |_| tray.remove(id)>
+                    title="Remove" on:click=move |_| mentions.change_tray(|t| t.remove(id))>
                     <Glyph icon=Icon::Close size=16 /></button>
             </span>
         </li>

@@ -46,6 +46,7 @@ fn stored(delivery_async: bool, state: JobState, slots: Vec<Slot>) -> StoredJob 
     ];
     let built = build(&form, &refs, ID, 7);
     StoredJob {
+        parent: None,
         task_uuid: ID.into(),
         task: built.task,
         refs: vec![
@@ -509,4 +510,38 @@ fn a_spend_cap_refuses_with_the_numbers_and_counts_what_is_committed() {
     }
     assert!((committed(&[first, Slot::Waiting]) - 0.058).abs() < 1e-12);
     assert!((committed(&slots) - 0.056).abs() < 1e-12);
+}
+
+#[test]
+fn an_edit_chain_is_followed_to_its_root_and_its_children() {
+    use kling_studio::domain::lineage::{chain, children, root, Parent};
+    let p = |t: &str, slot| Parent {
+        task_uuid: t.into(),
+        slot,
+        image_uuid: format!("{t}-{slot}"),
+    };
+    // a -> b (from a's 2nd image) -> c and d (from b's 1st); e is unrelated; f's parent is gone.
+    let (pb, pc, pd, pf) = (p("a", 1), p("b", 0), p("b", 0), p("zz", 0));
+    let tree = [
+        ("a", None),
+        ("b", Some(&pb)),
+        ("c", Some(&pc)),
+        ("d", Some(&pd)),
+        ("e", None),
+        ("f", Some(&pf)),
+    ];
+    assert_eq!(root(&tree, "c", 0), ("a".to_owned(), 1));
+    assert_eq!(root(&tree, "a", 3), ("a".to_owned(), 3));
+    assert_eq!(
+        root(&tree, "f", 0),
+        ("f".to_owned(), 0),
+        "a parent no longer kept ends the walk"
+    );
+    assert_eq!(children(&tree, "b", 0), ["c", "d"]);
+    assert!(
+        children(&tree, "a", 0).is_empty(),
+        "b came from a's second image"
+    );
+    assert_eq!(chain(&tree, "d"), ["a", "b", "c", "d"]);
+    assert_eq!(chain(&tree, "e"), ["e"]);
 }

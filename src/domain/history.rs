@@ -53,6 +53,9 @@ pub struct StoredJob {
     /// Slot indices the user starred.
     #[serde(default)]
     pub favourites: Vec<usize>,
+    /// The result this job edits, when it was made with "Edit".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<super::lineage::Parent>,
 }
 
 impl StoredJob {
@@ -146,6 +149,8 @@ pub struct Filter {
     pub query: String,
     pub state: StateFilter,
     pub favourites_only: bool,
+    /// Only the jobs of one edit chain (their taskUUIDs), with what to call it.
+    pub chain: Option<(String, Vec<String>)>,
 }
 
 impl Filter {
@@ -153,6 +158,13 @@ impl Filter {
     /// are per result: see `keeps_result`.)
     pub fn keeps_job(&self, prompt: &str, state: JobState) -> bool {
         self.state.keeps(state) && prompt_matches(prompt, &self.query)
+    }
+
+    /// Is the job in the chain shown (when one is)?
+    pub fn keeps_chain(&self, task_uuid: &str) -> bool {
+        self.chain
+            .as_ref()
+            .is_none_or(|(_, jobs)| jobs.iter().any(|j| j == task_uuid))
     }
 
     pub fn keeps_result(&self, favourite: bool) -> bool {

@@ -141,6 +141,7 @@ pub(super) fn job_from_stored(
         started_ms: stored.created_ms,
         origin: Origin::Stored,
         abort: Abort::new(),
+        parent: stored.parent.clone(),
     };
     let progress = Progress {
         state: stored.state,

@@ -26,7 +26,13 @@ pub fn retry(r: Runner, job: Job) {
                         source,
                     })
                     .collect();
-                launch(r, new_task_uuid(), job.with_info(|i| i.form.clone()), refs);
+                launch(
+                    r,
+                    new_task_uuid(),
+                    job.with_info(|i| i.form.clone()),
+                    refs,
+                    job.with_info(|i| i.parent.clone()),
+                );
             }
             Err(why) => job.notice.set(Some(format!("Cannot send again: {why}"))),
         }

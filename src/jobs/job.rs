@@ -39,6 +39,8 @@ pub struct JobInfo {
     pub started_ms: f64,
     pub origin: Origin,
     pub abort: Abort,
+    /// The result this job edits.
+    pub parent: Option<crate::domain::lineage::Parent>,
 }
 
 /// What changes as the job runs; the starting values of its signals.
@@ -159,6 +161,7 @@ impl Job {
             error: self.error.get_untracked(),
             warning: self.warning.get_untracked(),
             favourites: self.favourites.get_untracked(),
+            parent: i.parent.clone(),
         })
     }
 
@@ -169,7 +172,9 @@ impl Job {
 
     /// Passes the history search, state filter and favourites filter (tracked).
     pub fn passes(self, filter: &Filter) -> bool {
-        let prompt_ok = self.with_info(|i| filter.keeps_job(&i.form.prompt, self.state.get()));
+        let prompt_ok = self.with_info(|i| {
+            filter.keeps_job(&i.form.prompt, self.state.get()) && filter.keeps_chain(&i.task_uuid)
+        });
         prompt_ok && !(filter.favourites_only && self.favourites.with(Vec::is_empty))
     }
 }

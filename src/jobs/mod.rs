@@ -2,6 +2,7 @@
 //! tasks (never by effects); views only read them.
 
 pub mod actions;
+pub mod edit;
 pub mod job;
 pub mod keep;
 pub mod poll;

@@ -9,6 +9,7 @@ use crate::api::client::post;
 use crate::api::{body, upload, Abort, ClientError, Endpoint, Idempotency};
 use crate::browser;
 use crate::domain::job::final_state;
+use crate::domain::lineage::Parent;
 use crate::domain::{build, Built, Form, JobState};
 use crate::history::writer::reference_blobs;
 use crate::state::tray::{RefItem, RefSource};
@@ -27,7 +28,8 @@ pub fn submit(r: Runner) -> bool {
     }
     match r.composer.take_task() {
         Some((built, form, refs)) => {
-            launch(r, built.task.task_uuid.clone(), form, refs);
+            let parent = r.composer.tray().edited_result();
+            launch(r, built.task.task_uuid.clone(), form, refs, parent);
             true
         }
         None => false,
@@ -39,7 +41,13 @@ fn nonce() -> u64 {
 }
 
 /// Creates the job, stores it, and starts it.
-pub fn launch(r: Runner, task_uuid: String, form: Form, refs: Vec<RefItem>) -> Option<Job> {
+pub fn launch(
+    r: Runner,
+    task_uuid: String,
+    form: Form,
+    refs: Vec<RefItem>,
+    parent: Option<Parent>,
+) -> Option<Job> {
     let inputs: Vec<_> = refs.iter().map(RefItem::input).collect();
     let built = build(&form, &inputs, &task_uuid, nonce());
     if !built.is_valid() {
@@ -55,9 +63,21 @@ pub fn launch(r: Runner, task_uuid: String, form: Form, refs: Vec<RefItem>) -> O
         started_ms: browser::epoch_ms(),
         origin: Origin::ThisVisit,
         abort: Abort::new(),
+        parent: parent.clone(),
     };
     let job = r.feed.create(info, Progress::queued(n));
     r.feed.insert_newest(job);
+    // A chain on show takes in its new edits.
+    if let Some(p) = &parent {
+        let id = job.task_uuid();
+        r.feed.edit_filter(|f| {
+            if let Some((_, jobs)) = &mut f.chain {
+                if jobs.contains(&p.task_uuid) {
+                    jobs.push(id);
+                }
+            }
+        });
+    }
     // Stored before anything is sent: a reload from here on cannot lose it.
     r.writer.save(job, job.with_info(reference_blobs));
     let upload_once = r.settings.upload_once().get_untracked();

@@ -59,6 +59,11 @@ impl Composer {
         composer
     }
 
+    /// The tray the composer sends with.
+    pub fn tray(self) -> Tray {
+        self.tray
+    }
+
     /// The form's fields, each readable and writable on its own (`form().prompt()`).
     pub fn form(self) -> Store<Form> {
         self.form

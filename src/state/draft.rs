@@ -29,6 +29,7 @@ type Snapshot = (DraftRefs, Vec<Option<web_sys::Blob>>);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Replacement {
     Remix,
+    Edit,
     Import,
     Example,
     Preset,
@@ -40,6 +41,7 @@ impl Replacement {
     pub fn said(self) -> &'static str {
         match self {
             Replacement::Remix => "Remix replaced what was in the composer.",
+            Replacement::Edit => "The edit replaced what was in the composer.",
             Replacement::Import => "The import replaced what was in the composer.",
             Replacement::Example => "The example replaced what was in the composer.",
             Replacement::Preset => "The preset replaced the composer's settings.",

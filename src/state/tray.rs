@@ -84,6 +84,8 @@ pub struct Tray {
     edited: RwSignal<bool>,
     next_id: StoredValue<u64>,
     tasks: Tasks,
+    /// A tray item that is a result being edited (its id), and that result.
+    edit_of: StoredValue<Option<(u64, crate::domain::lineage::Parent)>>,
 }
 
 impl Tray {
@@ -95,7 +97,24 @@ impl Tray {
             notice: RwSignal::new(None),
             edited: RwSignal::new(false),
             next_id: StoredValue::new(1),
+            edit_of: StoredValue::new(None),
         }
+    }
+
+    /// Notes that the first reference is result `parent` being edited.
+    pub fn mark_first_as_edit(self, parent: crate::domain::lineage::Parent) {
+        let first = self.items.with_untracked(|r| r.first().map(|i| i.id));
+        self.edit_of.set_value(first.map(|id| (id, parent)));
+    }
+
+    /// The result being edited, while it is still the first reference.
+    pub fn edited_result(self) -> Option<crate::domain::lineage::Parent> {
+        let first = self.items.with_untracked(|r| r.first().map(|i| i.id));
+        self.edit_of.with_value(|e| {
+            e.clone()
+                .filter(|(id, _)| Some(*id) == first)
+                .map(|(_, p)| p)
+        })
     }
 
     /// Runs work for the tray (reading files back) under the app's owner.

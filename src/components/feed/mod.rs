@@ -7,6 +7,7 @@ pub mod gone_tile;
 pub mod items;
 pub mod job_block;
 pub mod job_line;
+pub mod lineage;
 pub mod selection_bar;
 pub mod starters;
 pub mod tile;

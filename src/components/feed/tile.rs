@@ -8,6 +8,7 @@ use crate::components::shell::menu::{MenuItem, MoreMenu};
 use crate::domain::job::download_name;
 use crate::domain::text::{excerpt, money};
 use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
+use crate::jobs::edit::{edit_result, OtherReferences};
 use crate::jobs::runner::use_runner;
 use crate::state::overlay::{use_overlay, Confirmation};
 use crate::state::selection::use_selection;
@@ -115,6 +116,20 @@ fn TileTools(
                 copy_js_text(&url.as_str().into()).await.ok();
             });
         }));
+    }
+    more.push(MenuItem::new("Edit this image", Icon::Edit, move || {
+        edit_result(runner, tray, job, slot, OtherReferences::Drop);
+        crate::browser::focus_by_id("prompt");
+    }));
+    if job.with_info(|i| !i.stored_refs.is_empty()) {
+        more.push(MenuItem::new(
+            "Edit with its references",
+            Icon::Edit,
+            move || {
+                edit_result(runner, tray, job, slot, OtherReferences::Keep);
+                crate::browser::focus_by_id("prompt");
+            },
+        ));
     }
     more.push(MenuItem::new("Remix this job", Icon::Remix, move || {
         remix(runner, tray, job)

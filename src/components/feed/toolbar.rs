@@ -68,6 +68,13 @@ pub fn Toolbar() -> impl IntoView {
                     on:click=move |_| feed.edit_filter(|f| f.favourites_only = !f.favourites_only)>
                     <Glyph icon=Icon::Star size=14 /> "Favourites"
                 </button>
+                {move || filter.with(|f| f.chain.as_ref().map(|(name, _)| name.clone())).map(|name| (format!("{name}: show every job again"), name)).map(|(label, name)| view! {
+                    <button type="button" class="chip" aria-pressed="true" title="Show every job again"
+                        aria-label=label
+                        on:click=move |_| feed.edit_filter(|f| f.chain = None)>
+                        {name} " ×"
+                    </button>
+                })}
             </div>
             <span class="spacer"></span>
             <MoreMenu label="History actions".into() items=menu />

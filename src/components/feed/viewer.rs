@@ -75,6 +75,17 @@ fn ViewerBody(
             "f" | "F" => toggle_favourite(runner, i.job, i.slot),
             "r" | "R" => use_as_reference(tray, i.meta, name),
             "z" | "Z" => zoomed.update(|z| *z = !*z),
+            "e" | "E" => {
+                crate::jobs::edit::edit_result(
+                    runner,
+                    tray,
+                    i.job,
+                    i.slot,
+                    crate::jobs::edit::OtherReferences::Drop,
+                );
+                open.set(None);
+                crate::browser::focus_by_id("prompt");
+            }
             _ => return false,
         }
         true

@@ -9,6 +9,7 @@ use crate::domain::text::money;
 use crate::history::refs::{reference_previews, RefPreview};
 use crate::history::writer::use_writer;
 use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
+use crate::jobs::edit::{edit_result, OtherReferences};
 use crate::jobs::runner::use_runner;
 use crate::state::clock::use_clock;
 use crate::state::overlay::{use_overlay, Confirmation};
@@ -58,6 +59,7 @@ pub fn ViewerInfo(
                 }).collect_view()}
             </dl>
             <References item=item.clone() />
+            <super::lineage::Lineage item=item.clone() />
             <ViewerActions item zoomed />
         </aside>
     }
@@ -142,6 +144,11 @@ fn ViewerActions(
                     tasks.spawn(async move { copy_js_text(&url.as_str().into()).await.ok(); });
                 }><Glyph icon=Icon::Copy size=16 /> "Copy image link"</button>
             })}
+            <button type="button" aria-label="Edit this image" on:click=move |_| {
+                edit_result(runner, tray, job, slot, OtherReferences::Drop);
+                overlay.viewer().set(None);
+                crate::browser::focus_by_id("prompt");
+            }><Glyph icon=Icon::Edit size=16 /> "Edit this image" <kbd>"E"</kbd></button>
             <button type="button" on:click=move |_| { remix(runner, tray, job); overlay.viewer().set(None); }>
                 <Glyph icon=Icon::Remix size=16 /> "Remix"</button>
             <button type="button" aria-pressed=move || selected.get().to_string()

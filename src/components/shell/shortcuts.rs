@@ -16,6 +16,7 @@ const SHORTCUTS: &[(&str, &str)] = &[
     ("D", "Download the image in the viewer"),
     ("F", "Favourite it"),
     ("R", "Use it as a reference"),
+    ("E", "Edit it: it becomes reference 1 of a new job"),
     ("Z", "Fit or 100% (drag to pan)"),
     ("Ctrl / ⌘ + A", "Select every image in the feed"),
     ("Shift + click", "Select a range of images"),

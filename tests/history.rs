@@ -545,3 +545,62 @@ fn an_edit_chain_is_followed_to_its_root_and_its_children() {
     assert_eq!(chain(&tree, "d"), ["a", "b", "c", "d"]);
     assert_eq!(chain(&tree, "e"), ["e"]);
 }
+
+#[test]
+fn shot_lists_read_lines_and_csv_and_name_the_bad_row() {
+    use kling_studio::domain::shots::{
+        from_csv, from_lines, shot_file, to_start, ShotState, ShotsError,
+    };
+    let shots = from_lines("A fox at dawn\n\n  The fox at noon  \nThe fox at dusk\n").unwrap();
+    assert_eq!(shots.len(), 3);
+    assert_eq!(shots[1].prompt, "The fox at noon");
+    assert_eq!(from_lines(" \n"), Err(ShotsError::Empty));
+
+    let csv = "prompt,width,height,images\n\"A fox, at dawn\",1248,832,2\n\"The fox said \"\"hello\"\"\",,,\n";
+    let shots = from_csv(csv).unwrap();
+    assert_eq!(shots[0].prompt, "A fox, at dawn");
+    assert_eq!(shots[0].images, Some(2));
+    assert!(
+        matches!(shots[0].size, Some(SizeChoice::Fixed(s)) if (s.width(), s.height()) == (1248, 832))
+    );
+    assert_eq!(shots[1].prompt, "The fox said \"hello\"");
+    assert_eq!(shots[1].size, None);
+    let with_res = from_csv("prompt,resolution\nA wide street,2k\n").unwrap();
+    assert_eq!(
+        with_res[0].size,
+        Some(SizeChoice::MatchFirst(Resolution::K2))
+    );
+
+    let broken = "prompt,width,height\nA fox at dawn,1248,832\nA fox at noon,1000,1000\nA fox at dusk,1248,832\n";
+    assert_eq!(
+        from_csv(broken).unwrap_err().to_string(),
+        "Line 3: 1000x1000 is not one of the 16 sizes Kling IMAGE O1 makes."
+    );
+    assert_eq!(
+        from_csv("prompt,images\nA fox,one\n")
+            .unwrap_err()
+            .to_string(),
+        "Line 2: images “one” is not a whole number."
+    );
+    assert_eq!(
+        from_csv("prompt,images\nA fox,1,extra\n")
+            .unwrap_err()
+            .to_string(),
+        "Line 2: 3 fields where the header has 2."
+    );
+    assert_eq!(from_csv("title\nA fox\n"), Err(ShotsError::Header));
+
+    // Two at once: the first two waiting go; paused, none.
+    let states = [
+        ShotState::Sent("a".into()),
+        ShotState::Waiting,
+        ShotState::Cancelled,
+        ShotState::Waiting,
+        ShotState::Waiting,
+    ];
+    assert_eq!(to_start(&states, 1, 2, false), [1]);
+    assert_eq!(to_start(&states, 0, 2, false), [1, 3]);
+    assert_eq!(to_start(&states, 0, 4, false), [1, 3, 4]);
+    assert!(to_start(&states, 0, 2, true).is_empty());
+    assert_eq!(shot_file(2, 1, "jpg"), "shot-03-2.jpg");
+}

@@ -16,6 +16,7 @@ pub mod mentions;
 pub mod number;
 pub mod payload;
 pub mod refcheck;
+pub mod shots;
 pub mod spend;
 pub mod starters;
 pub mod text;

@@ -7,8 +7,10 @@ use crate::components::feed::column::FeedColumn;
 use crate::components::feed::compare::CompareView;
 use crate::components::feed::items::provide_shown;
 use crate::components::feed::viewer::Viewer;
+use crate::components::sheets::kits::KitsSheet;
 use crate::components::sheets::payload::PayloadSheet;
 use crate::components::sheets::settings::SettingsSheet;
+use crate::components::sheets::shots::ShotsSheet;
 use crate::components::shell::confirm::ConfirmDialog;
 use crate::components::shell::drop_overlay::DropOverlay;
 use crate::components::shell::shortcuts::{page_shortcuts, ShortcutsSheet};
@@ -26,10 +28,12 @@ use crate::state::connection::ConnectionCheck;
 use crate::state::copies::Copies;
 use crate::state::draft::{use_drafts, Drafts};
 use crate::state::feed::Feed;
+use crate::state::kits::{use_kits, Kits};
 use crate::state::overlay::{Overlay, Sheet};
 use crate::state::presets::Presets;
 use crate::state::selection::Selection;
 use crate::state::settings::Settings;
+use crate::state::shots::{use_shots, Shots};
 use crate::state::spend::Spend;
 use crate::state::storage::StorageStatus;
 use crate::state::tasks::Tasks;
@@ -77,6 +81,8 @@ pub fn provide_state() -> Runner {
     provide_context(clock);
     provide_context(Overlay::new());
     provide_context(Selection::new());
+    provide_context(Shots::load(crate::browser::drafts::tab_id(), tasks));
+    provide_context(Kits::new(writer, tray, drafts, tasks));
     runner
 }
 
@@ -103,9 +109,15 @@ fn listen_to_other_tabs(r: Runner, db: Rc<idb::Database>) {
     }
 }
 
+/// What else is read back beside the draft, before the first screen.
+struct Restored {
+    shots: Shots,
+    kits: Kits,
+}
+
 /// Reads the history back (the first screen, then the rest once it is painted), resumes what
 /// was running, then applies writes until the app closes.
-async fn keep_history(r: Runner, status: StorageStatus, drafts: Drafts) {
+async fn keep_history(r: Runner, status: StorageStatus, drafts: Drafts, later: Restored) {
     let span = Span::start("kling:history-load");
     let paint = Span::start("kling:history-paint");
     let open = Span::start("kling:history-open");
@@ -116,8 +128,10 @@ async fn keep_history(r: Runner, status: StorageStatus, drafts: Drafts) {
     };
     listen_to_other_tabs(r, Rc::clone(&db));
     // The draft and the first screen of history are read side by side.
-    let (_, first) = futures::join!(
+    let (_, _, _, first) = futures::join!(
         drafts.restore(Some(&db)),
+        later.shots.restore(Some(&db)),
+        later.kits.restore(&db),
         restore(&db, r.feed, r.writer, Portion::Newest(FIRST_SCREEN_JOBS))
     );
     match first {
@@ -149,7 +163,15 @@ pub fn App() -> impl IntoView {
         // "interactive" point (else `Drafts::restore` marks it, once the references are back).
         crate::browser::mark("kling:interactive");
     }
-    leptos::task::spawn_local_scoped_with_cancellation(keep_history(runner, status, drafts));
+    let later = Restored {
+        shots: use_shots(),
+        kits: use_kits(),
+    };
+    leptos::task::spawn_local_scoped_with_cancellation(keep_history(runner, status, drafts, later));
+    leptos::task::spawn_local_scoped_with_cancellation(crate::shots::driver::drive(
+        runner,
+        use_shots(),
+    ));
     page_shortcuts();
     // While a dialog is open, nothing behind it can be reached (by Tab, click or reader).
     let inert = move || overlay.any_open();
@@ -165,6 +187,8 @@ pub fn App() -> impl IntoView {
             Sheet::Settings => view! { <SettingsSheet /> }.into_any(),
             Sheet::Payload => view! { <PayloadSheet /> }.into_any(),
             Sheet::Shortcuts => view! { <ShortcutsSheet /> }.into_any(),
+            Sheet::Shots => view! { <ShotsSheet /> }.into_any(),
+            Sheet::Kits => view! { <KitsSheet /> }.into_any(),
         })}
         <Viewer />
         <CompareView />

@@ -8,6 +8,7 @@ pub mod components;
 pub mod domain;
 pub mod history;
 pub mod jobs;
+pub mod shots;
 pub mod state;
 
 pub use app::App;

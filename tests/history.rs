@@ -47,6 +47,7 @@ fn stored(delivery_async: bool, state: JobState, slots: Vec<Slot>) -> StoredJob 
     let built = build(&form, &refs, ID, 7);
     StoredJob {
         parent: None,
+        shot: None,
         task_uuid: ID.into(),
         task: built.task,
         refs: vec![
@@ -603,4 +604,74 @@ fn shot_lists_read_lines_and_csv_and_name_the_bad_row() {
     assert_eq!(to_start(&states, 0, 4, false), [1, 3, 4]);
     assert!(to_start(&states, 0, 2, true).is_empty());
     assert_eq!(shot_file(2, 1, "jpg"), "shot-03-2.jpg");
+}
+
+#[test]
+fn kits_keep_labels_with_their_images_and_names_apart() {
+    use kling_studio::domain::draft::{DraftRef, DraftRefs};
+    use kling_studio::domain::kits::{fits, kit_name, mention_words, KitLoad, KitMeta};
+    let file = |n: &str| DraftRef::Local {
+        name: n.into(),
+        sent_at_own_size: false,
+    };
+    let mut kit = KitMeta {
+        name: "Keeper".into(),
+        labels: vec!["face".into(), "costume".into()],
+        refs: DraftRefs {
+            refs: vec![file("face.png"), file("coat.png"), file("room.png")],
+        },
+    };
+    kit.set_label(2, "  the lighthouse room  ");
+    assert_eq!(kit.labels, ["face", "costume", "the lighthouse room"]);
+    kit.reorder(2, 0);
+    assert_eq!(kit.labels, ["the lighthouse room", "face", "costume"]);
+    assert_eq!(kit.refs.refs[0], file("room.png"));
+    kit.reorder(0, 7);
+    assert_eq!(kit.refs.refs[0], file("room.png"));
+
+    let taken = vec!["Keeper".to_owned()];
+    assert_eq!(kit_name("  Lamp room ", &taken), Ok("Lamp room".into()));
+    assert_eq!(
+        kit_name("keeper", &taken),
+        Err("A kit already has this name.")
+    );
+    assert_eq!(kit_name("   ", &taken), Err("Give the kit a name."));
+
+    assert_eq!(fits(KitLoad::Replace, 9, 3, 10), 3);
+    assert_eq!(fits(KitLoad::Append, 9, 3, 10), 1);
+    assert_eq!(fits(KitLoad::Append, 10, 3, 10), 0);
+
+    assert_eq!(mention_words(1, Some("costume")), "image 2 (costume)");
+    assert_eq!(mention_words(0, Some(" ")), "image 1");
+    assert_eq!(mention_words(2, None), "image 3");
+}
+
+#[test]
+fn a_shot_list_is_checked_against_its_settings_and_counted() {
+    use kling_studio::domain::shots::{check, counts, from_lines, images, ShotState};
+    let mut base = kling_studio::domain::Form {
+        results: "2".into(),
+        ..Default::default()
+    };
+    let shots = from_lines("The keeper at dawn\n\nThe keeper at dusk").unwrap();
+    assert_eq!(shots[1].line, 3);
+    assert_eq!(images(&shots, &base), 4);
+    assert!(check(&shots, &base, &[]).is_ok());
+    let csv = kling_studio::domain::shots::from_csv(
+        "prompt,images\nThe keeper at dawn,1\nThe keeper at noon,3\nThe keeper at dusk,\n",
+    )
+    .unwrap();
+    assert_eq!(images(&csv, &base), 6);
+    // The list's own settings ask for 0 images: only the shot that sets none is refused,
+    // named by its line in the file.
+    base.results = "0".into();
+    let err = check(&csv, &base, &[]).unwrap_err().to_string();
+    assert!(err.starts_with("Line 4: "), "{err}");
+    let states = [
+        ShotState::Waiting,
+        ShotState::Sent("a".into()),
+        ShotState::Cancelled,
+        ShotState::Waiting,
+    ];
+    assert_eq!(counts(&states), (2, 1, 1));
 }

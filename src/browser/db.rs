@@ -18,6 +18,8 @@ const JOBS: &str = "jobs";
 const BLOBS: &str = "blobs";
 /// One composer draft per tab (see `browser::drafts`).
 pub(crate) const DRAFTS: &str = "drafts";
+/// Named reference kits, and the references of the running shot list (see `browser::kits`).
+pub(crate) const KITS: &str = "kits";
 const CREATED: &str = "created";
 
 /// What went wrong with the browser's database, in words a user reads.
@@ -48,8 +50,8 @@ pub(crate) fn classify(e: impl std::fmt::Display) -> DbError {
 /// Opens (creating on first use) the database.
 pub async fn open() -> Result<Database, DbError> {
     DatabaseBuilder::new(DB_NAME)
-        // Version 2 added the drafts; upgrading keeps the jobs and Blobs of version 1.
-        .version(2)
+        // Version 2 added the drafts, 3 the kits; upgrading keeps what was stored before.
+        .version(3)
         .add_object_store(
             ObjectStoreBuilder::new(JOBS)
                 .key_path(Some(KeyPath::new_single("id")))
@@ -61,6 +63,7 @@ pub async fn open() -> Result<Database, DbError> {
         )
         .add_object_store(ObjectStoreBuilder::new(BLOBS))
         .add_object_store(ObjectStoreBuilder::new(DRAFTS).key_path(Some(KeyPath::new_single("id"))))
+        .add_object_store(ObjectStoreBuilder::new(KITS).key_path(Some(KeyPath::new_single("id"))))
         .build()
         .await
         .map_err(|e| DbError::Unavailable(e.to_string()))

@@ -65,7 +65,7 @@ pub fn load_form(id: &str, saved_of: impl Fn(&str) -> f64) -> Option<(String, bo
     }
 }
 
-/// The references of a draft as stored.
+/// The references of a draft (or a kit) as stored.
 pub struct DraftRecord {
     pub saved_ms: f64,
     /// The references' metadata (`domain::draft::DraftRefs`).
@@ -74,7 +74,7 @@ pub struct DraftRecord {
     pub files: Vec<Option<Blob>>,
 }
 
-fn to_js(id: &str, r: &DraftRecord) -> JsValue {
+pub(super) fn to_js(id: &str, r: &DraftRecord) -> JsValue {
     let record = Object::new();
     let set = |k: &str, v: JsValue| Reflect::set(&record, &k.into(), &v).ok();
     set("id", id.into());
@@ -89,7 +89,7 @@ fn to_js(id: &str, r: &DraftRecord) -> JsValue {
     record.into()
 }
 
-fn from_js(v: &JsValue) -> Option<DraftRecord> {
+pub(super) fn from_js(v: &JsValue) -> Option<DraftRecord> {
     let get = |k: &str| Reflect::get(v, &k.into()).ok();
     let files: Array = get("files")?.dyn_into().ok()?;
     Some(DraftRecord {

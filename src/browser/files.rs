@@ -74,3 +74,12 @@ pub fn blob_to_file(blob: &Blob, name: &str) -> Result<File, BrowserError> {
     File::new_with_blob_sequence_and_options(&js_sys::Array::of1(blob), name, &opts)
         .map_err(|e| BrowserError::Read(describe(&e)))
 }
+
+/// A text file's contents (a CSV shot list).
+pub async fn read_text(file: &web_sys::File) -> Result<String, BrowserError> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| BrowserError::Read(format!("{} could not be read.", file.name())))
+}

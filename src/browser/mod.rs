@@ -5,6 +5,7 @@ pub mod channel;
 pub mod db;
 pub mod drafts;
 pub mod files;
+pub mod kits;
 pub mod prepare;
 pub mod storage;
 pub mod zip;

@@ -183,3 +183,20 @@ pub fn save_timeout(text: &str) {
         s.set_item(TIMEOUT, text).ok();
     }
 }
+
+const SHOTS: &str = "kling.shots";
+
+/// The shot list as last written (JSON of `domain::shots::ShotList`).
+pub fn load_shots() -> Option<String> {
+    local()?.get_item(SHOTS).ok().flatten()
+}
+
+/// Writes the shot list at once (synchronous: a shot is marked sent before it is sent).
+pub fn save_shots(json: Option<&str>) {
+    if let Some(s) = local() {
+        match json {
+            Some(text) => s.set_item(SHOTS, text).ok(),
+            None => s.remove_item(SHOTS).ok(),
+        };
+    }
+}

@@ -56,6 +56,9 @@ pub struct StoredJob {
     /// The result this job edits, when it was made with "Edit".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<super::lineage::Parent>,
+    /// The shot list this job ran in, and its place there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shot: Option<super::shots::ShotTag>,
 }
 
 impl StoredJob {

@@ -11,6 +11,7 @@ pub mod images;
 pub mod import;
 pub mod import_report;
 pub mod job;
+pub mod kits;
 pub mod lineage;
 pub mod mentions;
 pub mod number;

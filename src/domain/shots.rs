@@ -16,6 +16,9 @@ pub struct Shot {
     pub size: Option<SizeChoice>,
     #[serde(default)]
     pub images: Option<i64>,
+    /// Where it was written (its line in the text or the CSV file), for messages.
+    #[serde(default)]
+    pub line: u64,
 }
 
 /// What is wrong with a shot list, said where it is.
@@ -33,22 +36,21 @@ pub enum ShotsError {
 pub fn from_lines(text: &str) -> Result<Vec<Shot>, ShotsError> {
     let shots: Vec<Shot> = text
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|p| Shot {
+        .enumerate()
+        .map(|(i, l)| (i as u64 + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(line, p)| Shot {
             prompt: p.to_owned(),
             size: None,
             images: None,
+            line,
         })
         .collect();
     if shots.is_empty() {
         return Err(ShotsError::Empty);
     }
-    for (i, s) in shots.iter().enumerate() {
-        check_prompt(&s.prompt).map_err(|why| ShotsError::Row {
-            line: i as u64 + 1,
-            why,
-        })?;
+    for s in &shots {
+        check_prompt(&s.prompt).map_err(|why| ShotsError::Row { line: s.line, why })?;
     }
     Ok(shots)
 }
@@ -140,6 +142,7 @@ pub fn from_csv(text: &str) -> Result<Vec<Shot>, ShotsError> {
             prompt: text,
             size,
             images,
+            line,
         });
     }
     if shots.is_empty() {
@@ -161,6 +164,26 @@ impl Shot {
         }
         f
     }
+}
+
+/// Every shot as the request it makes with the list's settings and references: the first
+/// one Runware would refuse is named by its line.
+pub fn check(shots: &[Shot], base: &Form, refs: &[super::RefInput]) -> Result<(), ShotsError> {
+    for s in shots {
+        let built = super::build(
+            &s.form(base),
+            refs,
+            "00000000-0000-4000-8000-000000000000",
+            0,
+        );
+        if let Some(e) = built.errors.first() {
+            return Err(ShotsError::Row {
+                line: s.line,
+                why: e.message.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Where a shot is.
@@ -199,3 +222,59 @@ pub fn to_start(
 pub fn shot_file(shot: usize, image: usize, extension: &str) -> String {
     format!("shot-{:02}-{}.{extension}", shot + 1, image + 1)
 }
+
+/// A shot list as kept across reloads (its references are stored beside it, as a kit).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShotList {
+    pub id: String,
+    pub shots: Vec<Shot>,
+    pub states: Vec<ShotState>,
+    /// The settings every shot starts from.
+    pub form: Form,
+    pub concurrency: usize,
+    pub paused: bool,
+    /// How many references every shot sends.
+    pub refs: usize,
+    /// The tab that sends the shots (the one that started or last resumed the list), so two
+    /// tabs never send the same shot.
+    #[serde(default)]
+    pub owner: String,
+}
+
+/// A job's place in a shot list, kept with the job.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShotTag {
+    pub list: String,
+    /// 1-based.
+    pub n: usize,
+    pub of: usize,
+}
+
+impl ShotTag {
+    pub fn said(&self) -> String {
+        format!("Shot {} of {}", self.n, self.of)
+    }
+}
+
+/// How many images the shots ask for, given the list's settings.
+pub fn images(shots: &[Shot], base: &Form) -> usize {
+    let default = base.results.trim().parse::<usize>().unwrap_or(1).max(1);
+    shots
+        .iter()
+        .map(|s| s.images.map_or(default, |n| n as usize))
+        .sum()
+}
+
+/// How much of a list is in each state: waiting, sent, cancelled.
+pub fn counts(states: &[ShotState]) -> (usize, usize, usize) {
+    states.iter().fold((0, 0, 0), |(w, s, c), st| match st {
+        ShotState::Waiting => (w + 1, s, c),
+        ShotState::Sent(_) => (w, s + 1, c),
+        ShotState::Cancelled => (w, s, c + 1),
+    })
+}
+
+/// At most this many shots run at once.
+pub const CONCURRENCY_MAX: usize = 4;

@@ -7,6 +7,7 @@ use crate::browser::{self, files::read_data_url};
 use crate::domain::history::{ExportHeader, StoredRef, EXPORT_FORMAT, EXPORT_VERSION};
 use crate::domain::Slot;
 use crate::jobs::job::Job;
+use crate::state::kits::Kit;
 use js_sys::{Array, JsString};
 use leptos::prelude::GetUntracked;
 use std::collections::HashMap;
@@ -63,11 +64,13 @@ async fn data_part(blob: Option<Blob>, parts: &Array) {
     }
 }
 
-/// Builds the export of `jobs` (newest first).
+/// Builds the export of `jobs` (newest first) and the reference kits (always with their
+/// images: a kit is its images).
 pub async fn export(
     db: Option<std::rc::Rc<idb::Database>>,
     jobs: Vec<Job>,
     images: Images,
+    kits: Vec<Kit>,
 ) -> Result<Exported, ExportError> {
     let header = serde_json::to_string(&ExportHeader {
         format: EXPORT_FORMAT.into(),
@@ -80,6 +83,22 @@ pub async fn export(
     for (n, job) in jobs.iter().enumerate() {
         let sep = if n == 0 { "" } else { "," };
         entry(db.as_deref(), *job, images, sep, &parts).await?;
+    }
+    parts.push(&text("],\"kits\":["));
+    for (n, kit) in kits.iter().enumerate() {
+        let meta = serde_json::to_string(&kit.meta).map_err(|_| ExportError::Assemble)?;
+        let id = serde_json::to_string(&kit.id).map_err(|_| ExportError::Assemble)?;
+        let sep = if n == 0 { "" } else { "," };
+        parts.push(&text(format!(
+            "{sep}{{\"id\":{id},\"kit\":{meta},\"fileData\":["
+        )));
+        for (i, file) in kit.files.iter().enumerate() {
+            if i > 0 {
+                parts.push(&text(","));
+            }
+            data_part(file.clone(), &parts).await;
+        }
+        parts.push(&text("]}"));
     }
     parts.push(&text("]}"));
     let opts = web_sys::BlobPropertyBag::new();

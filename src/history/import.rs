@@ -6,8 +6,10 @@ use super::writer::Writer;
 use crate::browser::db::BlobKind;
 use crate::browser::{self, db};
 use crate::domain::history::{new_only, StoredJob, EXPORT_FORMAT, EXPORT_VERSION};
+use crate::domain::kits::KitMeta;
 use crate::domain::Slot;
 use crate::state::feed::Feed;
+use crate::state::kits::Kits;
 use base64::Engine;
 use js_sys::{Array, Reflect, JSON};
 use std::collections::HashMap;
@@ -43,6 +45,8 @@ pub struct Imported {
     pub added: usize,
     pub results: usize,
     pub skipped: usize,
+    /// Reference kits added (a kit already here is left as it is).
+    pub kits: usize,
 }
 
 impl std::fmt::Display for Imported {
@@ -58,6 +62,9 @@ impl std::fmt::Display for Imported {
         )?;
         if self.skipped > 0 {
             write!(f, " {} already here, left as they were.", self.skipped)?;
+        }
+        if self.kits > 0 {
+            write!(f, " Added {} reference kit{}.", self.kits, s(self.kits))?;
         }
         Ok(())
     }
@@ -91,8 +98,10 @@ fn blobs_of(entry: &JsValue, key: &str) -> HashMap<usize, Blob> {
         .collect()
 }
 
-/// The file's entries, each checked: all or nothing.
-async fn read_entries(file: web_sys::File) -> Result<Vec<(StoredJob, JsValue)>, HistoryFileError> {
+/// The file's entries, each checked (all or nothing), and its kits.
+async fn read_entries(
+    file: web_sys::File,
+) -> Result<(Vec<(StoredJob, JsValue)>, JsValue), HistoryFileError> {
     let raw = JsFuture::from(file.text())
         .await
         .map_err(|_| HistoryFileError::Read)?;
@@ -121,7 +130,7 @@ async fn read_entries(file: web_sys::File) -> Result<Vec<(StoredJob, JsValue)>, 
         }
         parsed.push((job, entry));
     }
-    Ok(parsed)
+    Ok((parsed, get(&root, "kits")))
 }
 
 /// A new job of the file with its Blobs: (as shown, as stored).
@@ -153,9 +162,10 @@ fn prepare_entry(mut job: StoredJob, entry: &JsValue) -> (Loaded, Vec<(String, B
 pub async fn import(
     writer: Writer,
     feed: Feed,
+    kits: Kits,
     file: web_sys::File,
 ) -> Result<Imported, HistoryFileError> {
-    let parsed = read_entries(file).await?;
+    let (parsed, kit_entries) = read_entries(file).await?;
     let existing = feed.known_uuids().unwrap_or_default();
     let mut entries: HashMap<String, JsValue> = parsed
         .iter()
@@ -186,5 +196,32 @@ pub async fn import(
         added,
         results,
         skipped,
+        kits: import_kits(kits, &kit_entries),
     })
+}
+
+/// Adds the file's kits that are not here yet (by id); a kit that cannot be read is skipped.
+fn import_kits(kits: Kits, entries: &JsValue) -> usize {
+    let Some(list) = entries.dyn_ref::<Array>() else {
+        return 0;
+    };
+    let mut added = 0;
+    for entry in list.iter() {
+        let id = get(&entry, "id").as_string().unwrap_or_default();
+        let meta = JSON::stringify(&get(&entry, "kit"))
+            .ok()
+            .and_then(|t| t.as_string())
+            .and_then(|t| serde_json::from_str::<KitMeta>(&t).ok());
+        let (Some(meta), false) = (meta, id.is_empty()) else {
+            continue;
+        };
+        let files = blobs_of(&entry, "fileData");
+        let files = (0..meta.refs.refs.len())
+            .map(|i| files.get(&i).cloned())
+            .collect();
+        if kits.add(id, meta, files) {
+            added += 1;
+        }
+    }
+    added
 }

@@ -142,6 +142,7 @@ pub(super) fn job_from_stored(
         origin: Origin::Stored,
         abort: Abort::new(),
         parent: stored.parent.clone(),
+        shot: stored.shot.clone(),
     };
     let progress = Progress {
         state: stored.state,

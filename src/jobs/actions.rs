@@ -32,6 +32,7 @@ pub fn retry(r: Runner, job: Job) {
                     job.with_info(|i| i.form.clone()),
                     refs,
                     job.with_info(|i| i.parent.clone()),
+                    None,
                 );
             }
             Err(why) => job.notice.set(Some(format!("Cannot send again: {why}"))),

@@ -41,6 +41,8 @@ pub struct JobInfo {
     pub abort: Abort,
     /// The result this job edits.
     pub parent: Option<crate::domain::lineage::Parent>,
+    /// The shot list the job runs in.
+    pub shot: Option<crate::domain::shots::ShotTag>,
 }
 
 /// What changes as the job runs; the starting values of its signals.
@@ -162,6 +164,7 @@ impl Job {
             warning: self.warning.get_untracked(),
             favourites: self.favourites.get_untracked(),
             parent: i.parent.clone(),
+            shot: i.shot.clone(),
         })
     }
 

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod edit;
 pub mod job;
 pub mod keep;
+pub mod kit_from;
 pub mod poll;
 pub mod results;
 pub mod run;

@@ -10,6 +10,7 @@ use crate::api::{body, upload, Abort, ClientError, Endpoint, Idempotency};
 use crate::browser;
 use crate::domain::job::final_state;
 use crate::domain::lineage::Parent;
+use crate::domain::shots::ShotTag;
 use crate::domain::{build, Built, Form, JobState};
 use crate::history::writer::reference_blobs;
 use crate::state::tray::{RefItem, RefSource};
@@ -29,7 +30,7 @@ pub fn submit(r: Runner) -> bool {
     match r.composer.take_task() {
         Some((built, form, refs)) => {
             let parent = r.composer.tray().edited_result();
-            launch(r, built.task.task_uuid.clone(), form, refs, parent);
+            launch(r, built.task.task_uuid.clone(), form, refs, parent, None);
             true
         }
         None => false,
@@ -47,6 +48,7 @@ pub fn launch(
     form: Form,
     refs: Vec<RefItem>,
     parent: Option<Parent>,
+    shot: Option<ShotTag>,
 ) -> Option<Job> {
     let inputs: Vec<_> = refs.iter().map(RefItem::input).collect();
     let built = build(&form, &inputs, &task_uuid, nonce());
@@ -64,6 +66,7 @@ pub fn launch(
         origin: Origin::ThisVisit,
         abort: Abort::new(),
         parent: parent.clone(),
+        shot,
     };
     let job = r.feed.create(info, Progress::queued(n));
     r.feed.insert_newest(job);

@@ -4,13 +4,11 @@
 //! a preset, clearing the references).
 
 use super::composer::Composer;
+use super::stored_refs::{record_of, sources_of, Snapshot};
 use super::tasks::Tasks;
 use super::tray::{RefSource, Tray};
 use crate::browser::drafts::{self, DraftRecord};
-use crate::browser::files::blob_to_file;
-use crate::browser::prepare::prepare;
-use crate::domain::draft::{read_or_default, to_text, DraftForm, DraftRef, DraftRefs};
-use crate::domain::refcheck::Downscale;
+use crate::domain::draft::{read_or_default, to_text, DraftForm, DraftRefs};
 use crate::domain::Form;
 use crate::history::writer::Writer;
 use idb::Database;
@@ -22,9 +20,6 @@ const UNDO_FOR_MS: u32 = 15_000;
 /// How long typing may pause before the form is written (leaving the page writes at once).
 const FORM_PAUSE_MS: u32 = 250;
 
-/// The references ready to write: their JSON part and their files.
-type Snapshot = (DraftRefs, Vec<Option<web_sys::Blob>>);
-
 /// What replaced the composer's contents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Replacement {
@@ -34,6 +29,7 @@ pub enum Replacement {
     Example,
     Preset,
     ClearedReferences,
+    Kit,
 }
 
 impl Replacement {
@@ -46,6 +42,7 @@ impl Replacement {
             Replacement::Example => "The example replaced what was in the composer.",
             Replacement::Preset => "The preset replaced the composer's settings.",
             Replacement::ClearedReferences => "References cleared.",
+            Replacement::Kit => "The kit replaced the references.",
         }
     }
 }
@@ -146,32 +143,7 @@ impl Drafts {
 
     async fn apply(self, record: DraftRecord) {
         let meta: DraftRefs = read_or_default(&record.meta_json);
-        let mut sources = Vec::new();
-        let mut lost = Vec::new();
-        for (i, r) in meta.refs.iter().enumerate() {
-            match r {
-                DraftRef::Text { value } => sources.push(RefSource::Text(value.clone())),
-                DraftRef::Local {
-                    name,
-                    sent_at_own_size,
-                } => {
-                    let choice = if *sent_at_own_size {
-                        Downscale::Off
-                    } else {
-                        Downscale::ToLimit
-                    };
-                    let file = record.files.get(i).cloned().flatten();
-                    let prepared = match file.map(|b| blob_to_file(&b, name)) {
-                        Some(Ok(f)) => prepare(&f, name, choice).await.ok(),
-                        _ => None,
-                    };
-                    match prepared {
-                        Some(local) => sources.push(RefSource::Local(local)),
-                        None => lost.push(name.clone()),
-                    }
-                }
-            }
-        }
+        let (sources, lost) = sources_of(&meta, &record.files).await;
         if !sources.is_empty() {
             self.tray.replace(sources);
         }
@@ -294,27 +266,6 @@ impl Drafts {
 }
 
 /// The references' JSON and their files, from the tray.
-fn record_of(items: &[super::tray::RefItem]) -> Snapshot {
-    let mut refs = Vec::with_capacity(items.len());
-    let mut files = Vec::with_capacity(items.len());
-    for item in items {
-        match &item.source {
-            RefSource::Local(f) => {
-                refs.push(DraftRef::Local {
-                    name: f.name.clone(),
-                    sent_at_own_size: f.downscale == Downscale::Off,
-                });
-                files.push(Some(web_sys::Blob::clone(&f.original)));
-            }
-            RefSource::Text(t) => {
-                refs.push(DraftRef::Text { value: t.clone() });
-                files.push(None);
-            }
-        }
-    }
-    (DraftRefs { refs }, files)
-}
-
 pub fn use_drafts() -> Drafts {
     expect_context()
 }

@@ -9,6 +9,8 @@ pub enum Sheet {
     Settings,
     Payload,
     Shortcuts,
+    Shots,
+    Kits,
 }
 
 /// A question asked before something is deleted.

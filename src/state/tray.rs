@@ -86,6 +86,8 @@ pub struct Tray {
     tasks: Tasks,
     /// A tray item that is a result being edited (its id), and that result.
     edit_of: StoredValue<Option<(u64, crate::domain::lineage::Parent)>>,
+    /// Labels a kit gave its references ("face", "costume"), by item id.
+    labels: RwSignal<Vec<(u64, String)>>,
 }
 
 impl Tray {
@@ -98,6 +100,57 @@ impl Tray {
             edited: RwSignal::new(false),
             next_id: StoredValue::new(1),
             edit_of: StoredValue::new(None),
+            labels: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Item `id`'s label from its kit, if it has one.
+    pub fn label_of(self, id: u64) -> Option<String> {
+        self.labels
+            .with(|l| l.iter().find(|(i, _)| *i == id).map(|(_, t)| t.clone()))
+    }
+
+    /// Every item's label, in tray order (empty where there is none).
+    pub fn labels_untracked(self) -> Vec<String> {
+        let items = self.items.get_untracked();
+        self.labels.with_untracked(|l| {
+            items
+                .iter()
+                .map(|it| {
+                    l.iter()
+                        .find(|(i, _)| *i == it.id)
+                        .map_or_else(String::new, |(_, t)| t.clone())
+                })
+                .collect()
+        })
+    }
+
+    /// Puts a kit's references in the tray, each with its label: instead of what is there,
+    /// or after it (as many as fit; the rest is said).
+    pub fn load_labelled(self, sources: Vec<(RefSource, String)>, append: bool) {
+        if !append {
+            self.replace(Vec::new());
+            self.labels.set(Vec::new());
+        }
+        let room = REFERENCES_MAX.saturating_sub(self.len_untracked());
+        let left_out = sources.len().saturating_sub(room);
+        for (source, label) in sources.into_iter().take(room) {
+            let id = self.fresh_id();
+            self.items.update(|r| {
+                r.push(RefItem {
+                    id,
+                    source: own_thumbnail(source),
+                })
+            });
+            if !label.is_empty() {
+                self.labels.update(|l| l.push((id, label)));
+            }
+        }
+        self.edited.set(true);
+        if left_out > 0 {
+            self.notice.set(Some(format!(
+                "{left_out} of the kit's references did not fit: at most {REFERENCES_MAX}."
+            )));
         }
     }
 

@@ -47,6 +47,27 @@ pub(crate) struct Inner {
     pub requests: Vec<Value>,
     /// Time added by `/__mock/advance`, so tests can expire a `ttl` without waiting for it.
     pub skew: Duration,
+    /// API requests being answered now, and the most there have been at once.
+    pub in_flight: usize,
+    pub max_in_flight: usize,
+}
+
+/// Counts one API request as in flight for as long as it lives.
+struct InFlight(Arc<Mock>);
+
+impl InFlight {
+    fn enter(mock: &Arc<Mock>) -> InFlight {
+        let mut inner = mock.inner.lock().unwrap();
+        inner.in_flight += 1;
+        inner.max_in_flight = inner.max_in_flight.max(inner.in_flight);
+        InFlight(Arc::clone(mock))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.inner.lock().unwrap().in_flight -= 1;
+    }
 }
 
 pub(crate) struct StoredFile {
@@ -115,6 +136,7 @@ pub fn router(cfg: Config, addr: SocketAddr) -> Router {
         .route("/__mock/faults", post(add_fault))
         .route("/__mock/latency", post(set_latency))
         .route("/__mock/requests", get(requests))
+        .route("/__mock/stats", get(stats))
         .route("/__mock/reset", post(reset))
         .route("/__mock/advance", post(advance))
         .route("/__mock/health", get(|| async { "ok" }))
@@ -162,6 +184,7 @@ async fn api(State(mock): Shared, headers: HeaderMap, body: axum::body::Bytes) -
 }
 
 async fn serve_api(mock: Arc<Mock>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+    let _counted = InFlight::enter(&mock);
     let (latency, fault) = {
         let mut inner = mock.inner.lock().unwrap();
         let fault = match inner.faults.front_mut() {
@@ -319,11 +342,18 @@ async fn requests(State(mock): Shared) -> Json<Vec<Value>> {
     Json(mock.inner.lock().unwrap().requests.clone())
 }
 
+/// How many API requests were answered at once, at most, since the last reset.
+async fn stats(State(mock): Shared) -> Json<Value> {
+    let inner = mock.inner.lock().unwrap();
+    Json(serde_json::json!({ "inFlight": inner.in_flight, "maxInFlight": inner.max_in_flight }))
+}
+
 async fn reset(State(mock): Shared) -> StatusCode {
     let mut inner = mock.inner.lock().unwrap();
     inner.faults.clear();
     inner.slot_error_next = false;
     inner.latency_ms = mock.cfg.latency_ms;
     inner.requests.clear();
+    inner.max_in_flight = inner.in_flight;
     StatusCode::NO_CONTENT
 }

@@ -83,7 +83,10 @@ pub fn MentionMenu(
         <Show when=move || state.open.with(Option::is_some)>
             <ul class="mention-menu" role="listbox" id="mention-menu" aria-label="References to mention">
                 {move || tray.items().get().into_iter().enumerate().map(|(i, item)| {
-                    let name = item.label();
+                    let name = match tray.label_of(item.id) {
+                        Some(tag) => format!("{tag} · {}", item.label()),
+                        None => item.label(),
+                    };
                     let picture = thumb(&item);
                     view! {
                         <li role="option" id=format!("mention-{i}")

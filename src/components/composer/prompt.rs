@@ -4,7 +4,6 @@ use super::field::{FieldMessage, Wiring};
 use super::mentions::{MentionMenu, MentionMenuState, MentionStatus};
 use crate::browser::show_newest_job;
 use crate::domain::form::FormStoreFields;
-use crate::domain::mentions::label;
 use crate::domain::Control;
 use crate::jobs::run::submit;
 use crate::jobs::runner::use_runner;
@@ -28,7 +27,9 @@ pub fn PromptField() -> impl IntoView {
         let (Some(at), Some(el)) = (menu.open.get_untracked(), area.get_untracked()) else {
             return;
         };
-        let (text, caret) = MentionMenuState::insert(&el.value(), at.at, &label(i));
+        let tag = tray.labels_untracked().get(i).cloned();
+        let words = crate::domain::kits::mention_words(i, tag.as_deref());
+        let (text, caret) = MentionMenuState::insert(&el.value(), at.at, &words);
         menu.open.set(None);
         composer.edit(Control::Prompt, |f| f.prompt().set(text.clone()));
         el.set_value(&text);

@@ -62,6 +62,7 @@ pub fn JobLine(
                 <span class="state-dot" aria-hidden="true"></span>
                 {move || words.get().1}
             </span>
+            {job.with_info(|i| i.shot.as_ref().map(|t| view! { <span class="job-tag">{t.said()}</span> }))}
             <span class="job-prompt" title=prompt.clone()>{excerpt(&prompt, 140)}</span>
             {move || job.notice.get().map(|n| { let tip = n.clone(); view! { <span class="job-notice" title=tip>{n}</span> } })}
             {move || job.warning.get().map(|w| { let tip = w.clone(); view! {
@@ -105,6 +106,14 @@ fn JobMenu(
     items.push(MenuItem::new("Remix", Icon::Remix, move || {
         remix(runner, tray, job)
     }));
+    if job.with_info(|i| !i.stored_refs.is_empty()) {
+        let kits = crate::state::kits::use_kits();
+        items.push(MenuItem::new(
+            "Save references as a kit",
+            Icon::Kit,
+            move || crate::jobs::kit_from::kit_from_job(runner, kits, job),
+        ));
+    }
     items.push(MenuItem::new("Copy request", Icon::Copy, move || {
         let text = copy_task(&job.with_info(|i| i.task.clone()));
         tasks.spawn(async move {

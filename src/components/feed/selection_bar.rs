@@ -70,6 +70,19 @@ pub fn SelectionBar() -> impl IntoView {
         }
         selection.clear();
     };
+    let kits = crate::state::kits::use_kits();
+    let save_kit = move || {
+        let picked = chosen
+            .get_untracked()
+            .into_iter()
+            .map(|i| {
+                let name = download_name(&i.prompt(), i.meta.seed, i.meta.format);
+                (i.meta, name)
+            })
+            .collect();
+        crate::jobs::kit_from::kit_from_results(runner, kits, picked);
+        selection.clear();
+    };
     let remove = move || {
         let doomed: Vec<_> = chosen
             .get_untracked()
@@ -101,6 +114,9 @@ pub fn SelectionBar() -> impl IntoView {
                 <button type="button" on:click=move |_| use_refs() disabled=move || free() == 0
                     title=move || format!("{} free reference slots", free())>
                     <Glyph icon=Icon::AddReference size=16 /> "Use as references"
+                </button>
+                <button type="button" on:click=move |_| save_kit()>
+                    <Glyph icon=Icon::Kit size=16 /> "Save as kit"
                 </button>
                 <button type="button" disabled=move || count() != 2 title="Select exactly two to compare"
                     on:click=move |_| overlay.comparing().set(true)>

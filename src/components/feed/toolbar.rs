@@ -27,9 +27,10 @@ pub fn Toolbar() -> impl IntoView {
     let overlay = use_overlay();
     let exporting = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
+    let kits = crate::state::kits::use_kits();
     let import = Action::new_local(move |file: &SendWrapper<web_sys::File>| {
         let file = web_sys::File::clone(file);
-        async move { import(writer, feed, file).await }
+        async move { import(writer, feed, kits, file).await }
     });
     let filter = feed.filter();
     let count = move || feed.jobs().with(Vec::len);
@@ -115,9 +116,11 @@ fn ExportDialog(
         feed.jobs()
             .with_untracked(|jobs| jobs.iter().filter(|j| j.passes(&filter)).copied().collect())
     };
+    let kits = crate::state::kits::use_kits();
     let run = Action::new_local(move |images: &Images| {
         let (jobs, images) = (shown_jobs(), *images);
-        async move { export(writer.db(), jobs, images).await }
+        let kits = kits.list().get_untracked();
+        async move { export(writer.db(), jobs, images, kits).await }
     });
     on_cleanup(move || {
         if let Some(Ok(e)) = run.value().get_untracked() {

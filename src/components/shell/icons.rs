@@ -32,6 +32,8 @@ pub enum Icon {
     Upload,
     Alert,
     ZoomIn,
+    List,
+    Kit,
 }
 
 impl Icon {
@@ -59,6 +61,15 @@ impl Icon {
                 "M4 7h10", "M18 7h2", "M16 5v4", "M4 17h4", "M12 17h8", "M10 15v4",
             ],
             Icon::Code => &["M9 7l-5 5 5 5", "M15 7l5 5-5 5"],
+            Icon::List => &[
+                "M9 6h11",
+                "M9 12h11",
+                "M9 18h11",
+                "M4 6h.01",
+                "M4 12h.01",
+                "M4 18h.01",
+            ],
+            Icon::Kit => &["M12 3l9 5-9 5-9-5z", "M3 13l9 5 9-5", "M3 17.5l9 5 9-5"],
             Icon::Keyboard => &[
                 "M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z",
                 "M7 9h.01",

@@ -8,6 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK=true
 log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 TRUNK_VERSION=0.21.14
+SPLIT_VERSION=0.2.4
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 
 apt_missing=()
@@ -52,6 +53,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ] \
   cp -r "$src" "$work/cli"
   (cd "$work/cli" && cargo update -p webpki-roots --precise 1.0.10 --quiet && cargo install --path . --locked --quiet)
   rm -rf "$work"
+fi
+
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -q "^wasm_split_cli_support v$SPLIT_VERSION:"; then
+  # The splitter the build hook runs (scripts/trunk-split-hook.sh); about 2 minutes.
+  log "installing wasm-split-cli $SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked --quiet
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@runware/ai-sdk-provider ]; then

@@ -1,26 +1,46 @@
 #!/usr/bin/env bash
-# Prints a release build's size: wasm, js, css (every file of each kind summed); raw, gzip and
-# brotli; then the brotli total against the 150 KB budget.
+# Prints a release build's size, brotli as served (raw and gzip beside it): what the first load
+# fetches (the page's css, the start-up and main scripts, the split loader, the main wasm
+# module) and every lazy chunk, fetched on first use. Then the first load against the 150 KB
+# goal and the figure recorded in scripts/first-load.bytes: it fails when the first load grows
+# past that figure, so no change can quietly undo the split (lower the figure when you cut).
 #   size.sh [DIST]          the table (DIST defaults to the app's dist/)
-#   size.sh --total [DIST]  only the brotli total in bytes, for scripts
+#   size.sh --total [DIST]  only the first load's brotli bytes, for scripts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only_total=false
 if [ "${1:-}" = --total ]; then only_total=true; shift; fi
 dist=${1:-dist}
-$only_total || printf '%-6s %10s %10s %10s\n' kind raw gzip brotli
-total_br=0
-for ext in wasm js css; do
-  raw=0; gz=0; br=0
-  for f in "$dist"/*."$ext"; do
-    [ -e "$f" ] || continue
-    raw=$((raw + $(stat -c %s "$f")))
-    gz=$((gz + $(gzip -9c "$f" | wc -c)))
-    if command -v brotli >/dev/null; then br=$((br + $(brotli -c -q 11 "$f" | wc -c))); fi
-  done
-  total_br=$((total_br + br))
-  $only_total || printf '%-6s %10s %10s %10s\n' "$ext" "$raw" "$gz" "$br"
+br() { if command -v brotli >/dev/null; then brotli -c -q 11 "$1" | wc -c; else echo 0; fi; }
+row() { $only_total || printf '%-44s %9s %9s %9s\n' "$@"; }
+row file raw gzip brotli
+first=0
+for f in "$dist"/*.css "$dist"/*.js "$dist"/*_bg.wasm; do
+  [ -e "$f" ] || continue
+  b=$(br "$f")
+  first=$((first + b))
+  row "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)" "$b"
 done
-if $only_total; then echo "$total_br"
-elif [ "$dist" = dist ]; then printf 'total brotli %d KB (budget 150 KB)\n' $((total_br / 1000))
-else printf 'total brotli %d KB\n' $((total_br / 1000)); fi
+row "first load" "" "" "$first"
+lazy=0
+for f in "$dist"/split_*.wasm; do
+  [ -e "$f" ] || continue
+  b=$(br "$f")
+  lazy=$((lazy + b))
+  row "  lazy $(basename "$f" | sed 's/-[0-9a-f]*\.wasm$//')" "$(stat -c %s "$f")" "" "$b"
+done
+shared=0; n=0
+for f in "$dist"/chunk_*.wasm; do
+  [ -e "$f" ] || continue
+  shared=$((shared + $(br "$f"))); n=$((n + 1))
+done
+row "  lazy, shared between chunks ($n files)" "" "" "$shared"
+row "lazy in all" "" "" "$((lazy + shared))"
+if $only_total; then echo "$first"; exit 0; fi
+[ "$dist" = dist ] || exit 0
+recorded=$(tr -dc 0-9 < scripts/first-load.bytes)
+printf 'first load %d KB brotli (goal 150 KB; recorded %d KB)\n' $((first / 1000)) $((recorded / 1000))
+if [ "$first" -gt "$recorded" ]; then
+  echo "size: the first load grew to $first bytes, past the $recorded recorded in scripts/first-load.bytes" >&2
+  exit 1
+fi

@@ -4,16 +4,11 @@ use crate::browser::channel::Channel;
 use crate::browser::Span;
 use crate::components::composer::Composer as ComposerColumn;
 use crate::components::feed::column::FeedColumn;
-use crate::components::feed::compare::CompareView;
 use crate::components::feed::items::provide_shown;
-use crate::components::feed::viewer::Viewer;
-use crate::components::sheets::kits::KitsSheet;
-use crate::components::sheets::payload::PayloadSheet;
-use crate::components::sheets::settings::SettingsSheet;
-use crate::components::sheets::shots::ShotsSheet;
+use crate::components::lazy::{chunks, Lazy};
 use crate::components::shell::confirm::ConfirmDialog;
 use crate::components::shell::drop_overlay::DropOverlay;
-use crate::components::shell::shortcuts::{page_shortcuts, ShortcutsSheet};
+use crate::components::shell::shortcuts::page_shortcuts;
 use crate::components::shell::topbar::TopBar;
 use crate::components::shell::undo_notice::UndoNotice;
 use crate::history::restore::{restore, Portion, FIRST_SCREEN_JOBS};
@@ -173,6 +168,9 @@ pub fn App() -> impl IntoView {
         use_shots(),
     ));
     page_shortcuts();
+    // Mounted (and their chunks fetched) when first opened; a change of result keeps them.
+    let viewing = Memo::new(move |_| overlay.viewer().with(Option::is_some));
+    let comparing = Memo::new(move |_| overlay.comparing().get());
     // While a dialog is open, nothing behind it can be reached (by Tab, click or reader).
     let inert = move || overlay.any_open();
     view! {
@@ -184,14 +182,18 @@ pub fn App() -> impl IntoView {
             <FeedColumn />
         </main>
         {move || overlay.sheet().get().map(|sheet| match sheet {
-            Sheet::Settings => view! { <SettingsSheet /> }.into_any(),
-            Sheet::Payload => view! { <PayloadSheet /> }.into_any(),
-            Sheet::Shortcuts => view! { <ShortcutsSheet /> }.into_any(),
-            Sheet::Shots => view! { <ShotsSheet /> }.into_any(),
-            Sheet::Kits => view! { <KitsSheet /> }.into_any(),
+            Sheet::Settings => view! { <Lazy load=chunks::settings /> }.into_any(),
+            Sheet::Payload => view! { <Lazy load=chunks::payload /> }.into_any(),
+            Sheet::Shortcuts => view! { <Lazy load=chunks::shortcuts /> }.into_any(),
+            Sheet::Shots => view! { <Lazy load=chunks::shots /> }.into_any(),
+            Sheet::Kits => view! { <Lazy load=chunks::kits /> }.into_any(),
         })}
-        <Viewer />
-        <CompareView />
+        <Show when=move || viewing.get()>
+            <Lazy load=chunks::viewer />
+        </Show>
+        <Show when=move || comparing.get()>
+            <Lazy load=chunks::compare />
+        </Show>
         <ConfirmDialog />
         <DropOverlay />
         <UndoNotice />

@@ -3,5 +3,6 @@
 
 pub mod composer;
 pub mod feed;
+pub mod lazy;
 pub mod sheets;
 pub mod shell;

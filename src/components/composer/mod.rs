@@ -8,6 +8,7 @@ pub mod generate;
 pub mod mentions;
 pub mod output;
 pub mod presets;
+pub mod presets_body;
 pub mod prompt;
 pub mod ref_card;
 pub mod references;

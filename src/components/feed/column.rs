@@ -5,10 +5,10 @@
 use super::items::{job_aspect, shown_slots, use_shown};
 use super::job_block::JobBlock;
 use super::job_line::RecentDurations;
-use super::selection_bar::SelectionBar;
 use super::starters::Starters;
 use super::toolbar::Toolbar;
 use super::viewport::track_viewport;
+use crate::components::lazy::{chunks, Lazy};
 use crate::domain::feed_layout::{block_height, tiles, window, FeedSpec, Tiles};
 use crate::domain::{JobState, Slot};
 use crate::jobs::job::Job;
@@ -60,6 +60,7 @@ pub fn FeedColumn() -> impl IntoView {
     let feed = use_feed();
     let status = use_storage_status();
     let selection = use_selection();
+    let selecting = Memo::new(move |_| selection.keys().with(|k| !k.is_empty()));
     let (jobs, items) = (use_shown().jobs, use_shown().items);
     provide_context(RecentDurations(recent_durations(feed)));
     let list = NodeRef::<leptos::html::Div>::new();
@@ -120,7 +121,9 @@ pub fn FeedColumn() -> impl IntoView {
                         view! { <JobBlock job tiles=t spec=spec.get_untracked() favourites_only /> }
                     } />
             </div>
-            <SelectionBar />
+            <Show when=move || selecting.get()>
+                <Lazy load=chunks::selection />
+            </Show>
         </section>
     }
 }

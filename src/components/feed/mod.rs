@@ -3,6 +3,7 @@
 
 pub mod column;
 pub mod compare;
+pub mod export_dialog;
 pub mod gone_tile;
 pub mod items;
 pub mod job_block;

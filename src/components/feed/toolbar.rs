@@ -1,17 +1,12 @@
 //! The history tools above the feed, as one compact bar: a search field, filter chips, and
 //! the rarely used actions (export, import, delete all) in a menu.
 
-use crate::browser::revoke_object_url;
-use crate::components::shell::dialog::{Dialog, Placement};
+use crate::components::lazy::{chunks, Lazy};
 use crate::components::shell::icons::{Glyph, Icon};
 use crate::components::shell::menu::{MenuItem, MoreMenu};
-use crate::domain::history::{Filter, StateFilter};
-use crate::domain::text::human_bytes;
-use crate::history::export::{export, Exported, Images};
-use crate::history::import::import;
+use crate::domain::history::StateFilter;
 use crate::history::writer::use_writer;
 use crate::jobs::actions::delete;
-use crate::jobs::job::Job;
 use crate::jobs::runner::use_runner;
 use crate::state::feed::use_feed;
 use crate::state::overlay::{use_overlay, Confirmation};
@@ -30,7 +25,7 @@ pub fn Toolbar() -> impl IntoView {
     let kits = crate::state::kits::use_kits();
     let import = Action::new_local(move |file: &SendWrapper<web_sys::File>| {
         let file = web_sys::File::clone(file);
-        async move { import(writer, feed, kits, file).await }
+        async move { chunks::import_history(writer, feed, kits, file).await }
     });
     let filter = feed.filter();
     let count = move || feed.jobs().with(Vec::len);
@@ -92,85 +87,11 @@ pub fn Toolbar() -> impl IntoView {
         <StorageProblem />
         {move || import.value().get().map(|r| match r {
             Ok(m) => view! { <p class="banner ok" role="status">{m.to_string()}</p> }.into_any(),
-            Err(e) => view! { <p class="banner error" role="alert" id="import-error">{format!("Import refused: {e}")}</p> }.into_any(),
+            Err(e) => view! { <p class="banner error" role="alert" id="import-error">{e}</p> }.into_any(),
         })}
         <Show when=move || exporting.get()>
-            <ExportDialog on_close=Callback::new(move |_| exporting.set(false)) />
+            <Lazy load=move || chunks::export_dialog(Callback::new(move |_| exporting.set(false))) />
         </Show>
-    }
-}
-
-/// Export: all jobs (or those the filters show), with or without the images.
-#[component]
-fn ExportDialog(
-    /// Closes the dialog.
-    on_close: Callback<()>,
-) -> impl IntoView {
-    let feed = use_feed();
-    let writer = use_writer();
-    let embed = RwSignal::new(true);
-    let tasks = crate::state::tasks::use_tasks();
-    let filtered = move || feed.filter().with(Filter::is_active);
-    let shown_jobs = move || -> Vec<Job> {
-        let filter = feed.filter().get_untracked();
-        feed.jobs()
-            .with_untracked(|jobs| jobs.iter().filter(|j| j.passes(&filter)).copied().collect())
-    };
-    let kits = crate::state::kits::use_kits();
-    let run = Action::new_local(move |images: &Images| {
-        let (jobs, images) = (shown_jobs(), *images);
-        let kits = kits.list().get_untracked();
-        async move { export(writer.db(), jobs, images, kits).await }
-    });
-    on_cleanup(move || {
-        if let Some(Ok(e)) = run.value().get_untracked() {
-            revoke_object_url(&e.url);
-        }
-    });
-    let go = move |_| {
-        run.dispatch(if embed.get_untracked() {
-            Images::Embedded
-        } else {
-            Images::Links
-        });
-    };
-    view! {
-        <Dialog title="Export history" on_close placement=Placement::Center>
-            <p class="muted">{move || if filtered() {
-                "The jobs the search and filters show, as one JSON file."
-            } else {
-                "Every job in this browser, as one JSON file that Import reads back."
-            }}</p>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || embed.get()
-                    on:change=move |ev| embed.set(event_target_checked(&ev)) />
-                "Include images (links expire; images in the file do not)"
-            </label>
-            <div class="dialog-actions">
-                <button type="button" class="primary" disabled=move || run.pending().get() on:click=go>
-                    {move || if filtered() { "Export shown jobs" } else { "Export all" }}
-                </button>
-            </div>
-            {move || run.value().get().map(|r| match r {
-                Ok(e) => exported_link(e, tasks).into_any(),
-                Err(e) => view! { <p class="banner error" role="alert">{format!("Export failed: {e}")}</p> }.into_any(),
-            })}
-        </Dialog>
-    }
-}
-
-fn exported_link(e: Exported, tasks: crate::state::tasks::Tasks) -> impl IntoView {
-    // The browser saves it at once; the link stays for a second copy.
-    let (url, name) = (e.url.clone(), e.file_name.clone());
-    request_animation_frame(move || {
-        tasks.spawn(async move { crate::browser::download(&url, &name).await })
-    });
-    view! {
-        <p class="banner ok" role="status">
-            {format!("Exported {} jobs. ", e.jobs)}
-            <a href=e.url.clone() download=e.file_name.clone() class="export-link">
-                {format!("Download {} ({})", e.file_name, human_bytes(e.bytes))}</a>
-        </p>
     }
 }
 

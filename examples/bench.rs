@@ -36,6 +36,7 @@ async fn main() {
         Some("history") => return history().await,
         Some("startup") => return startup().await,
         Some("kept") => return kept().await,
+        Some("throttled") => return throttled().await,
         _ => {}
     }
     let dir = std::env::temp_dir().join(format!("kling-bench-{}", uuid::Uuid::new_v4()));
@@ -167,6 +168,7 @@ async fn main() {
     );
     println!("goals: encode ratio >= 0.90x native; memory after sending < 2.00x before\n");
     startup().await;
+    throttled().await;
     history().await;
     kept().await;
 }
@@ -440,4 +442,105 @@ async fn keystrokes(h: &support::Harness) -> Value {
         )
         .await
         .unwrap()
+}
+
+/// DevTools' network emulation: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip.
+fn slow_network() -> Value {
+    serde_json::json!({
+        "offline": false,
+        "latency": 150,
+        "downloadThroughput": 1_600_000.0 / 8.0,
+        "uploadThroughput": 750_000.0 / 8.0,
+    })
+}
+
+/// Records when the page becomes usable: the studio's `kling:interactive` mark, or (for the
+/// floor, which has no marks) the moment its form is in the document.
+const WATCH_INTERACTIVE: &str = "new MutationObserver((_, o) => { if (document.querySelector('textarea[aria-label=\"Tasks (JSON)\"]')) { window.__interactive = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });";
+
+/// One cold, throttled load of `url`: navigation to interactive (ms), and the files fetched
+/// until then.
+async fn throttled_load(h: &support::Harness, url: &str) -> (f64, Vec<String>) {
+    h.cdp("Network.enable", serde_json::json!({})).await;
+    h.cdp("Network.clearBrowserCache", serde_json::json!({})).await;
+    h.cdp("Network.setCacheDisabled", serde_json::json!({ "cacheDisabled": true }))
+        .await;
+    h.cdp("Network.emulateNetworkConditions", slow_network()).await;
+    h.browser.goto(url).await.unwrap();
+    let v = h
+        .eventually(120, "the page to become interactive", || async {
+            let v = h
+                .js("const m = performance.getEntriesByName('kling:interactive')[0]; const t = m ? m.startTime : window.__interactive; if (t === undefined) return null; return [t, performance.getEntriesByType('resource').filter(e => e.responseEnd <= t).map(e => e.name)]")
+                .await;
+            v.is_array().then_some(v)
+        })
+        .await;
+    h.cdp("Network.emulateNetworkConditions", serde_json::json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 })).await;
+    let files = v[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n.as_str()?.rsplit('/').next().map(str::to_owned))
+        .collect();
+    (ms(&v[0]), files)
+}
+
+/// Brotli bytes of `files` as they lie in `dist` (their .br copies), and of the page itself.
+fn brotli_bytes(dist: &std::path::Path, files: &[String]) -> u64 {
+    let size = |name: &str| {
+        std::fs::metadata(dist.join(format!("{name}.br")))
+            .or_else(|_| std::fs::metadata(dist.join(name)))
+            .map_or(0, |m| m.len())
+    };
+    size("index.html") + files.iter().map(|f| size(f)).sum::<u64>()
+}
+
+/// Start-up over a slow network with a cold cache, for the studio and for the size floor
+/// (bench/floor, built by scripts/bench.sh) served the same way in the same run.
+async fn throttled() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let h = support::Harness::start(&[]).await;
+    h.js(WATCH_INTERACTIVE).await;
+    h.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": WATCH_INTERACTIVE }),
+    )
+    .await;
+    let floor_dist = root.join("bench/floor/dist");
+    let port = support::free_port();
+    tokio::spawn(support::serve_site(floor_dist.clone(), port, h.mock.clone()));
+    let floor_url = format!("http://127.0.0.1:{port}/");
+    let studio_url = h.site.clone();
+    let (mut studio, mut floor) = (Vec::new(), Vec::new());
+    let (mut studio_files, mut floor_files) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        let (t, f) = throttled_load(&h, &studio_url).await;
+        studio.push(t);
+        studio_files = f;
+        let (t, f) = throttled_load(&h, &floor_url).await;
+        floor.push(t);
+        floor_files = f;
+    }
+    h.close().await;
+    let (s, f) = (median(studio), median(floor));
+    let sb = brotli_bytes(&root.join("dist"), &studio_files);
+    let fb = brotli_bytes(&floor_dist, &floor_files);
+    println!("Start-up over 1.6 Mbit/s, 150 ms round trip, cold cache (median of 3)");
+    println!(
+        "{:<46} {:>10.0}ms {:>12.0}ms {:>7.2}x",
+        "navigation -> interactive: studio vs floor", s, f, s / f
+    );
+    println!(
+        "{:<46} {:>10.1}KB {:>12.1}KB {:>7.2}x",
+        "fetched before interactive (brotli): studio vs floor",
+        sb as f64 / 1000.0,
+        fb as f64 / 1000.0,
+        sb as f64 / fb as f64
+    );
+    let lazy: Vec<&String> = studio_files
+        .iter()
+        .filter(|f| f.starts_with("split_") || f.starts_with("chunk_"))
+        .collect();
+    println!("lazy chunks fetched before interactive: {}", lazy.len());
+    println!("goal: first load <= 150 KB brotli; throttled start-up within 1.60x the floor's\n");
 }

@@ -60,8 +60,9 @@ sed -e "s|from \"./__wasm_split.js\"|from \"./$split_js\"|g" -e "s|'${name}_bg.w
   "$work/pkg/$name.js" > "$stage/$main_js"
 cp "$work/$split_js" "$stage/$split_js"
 boot="addEventListener('securitypolicyviolation', e => (window.__cspViolations ||= []).push(e.violatedDirective + ' ' + e.blockedURI));
-import init from '/$main_js';
-await init({ module_or_path: '/$main_wasm' });"
+import init, * as bindings from '/$main_js';
+await init({ module_or_path: '/$main_wasm' });
+window.wasmBindings = bindings;"
 boot_js="boot-$(printf '%s' "$boot" | sha256sum | cut -c1-16).js"
 printf '%s\n' "$boot" > "$stage/$boot_js"
 # The main module and its script are fetched at once, beside the start-up script; the

@@ -890,7 +890,9 @@ pub async fn dev_serve(site: &str, port: u16, env: &[(&str, String)]) -> DevServ
 
 /// Serves `dist/` and forwards `/api/runware*` to the stand-in, as `trunk serve` and the
 /// production proxy do, adding the proxy's key so the page itself needs none.
-async fn serve_site(dist: PathBuf, port: u16, mock: String) {
+/// Serves `dist` (its .gz copies when the browser takes them, as the deploy does) and forwards
+/// the endpoint path to the stand-in `mock`, adding a proxy key.
+pub async fn serve_site(dist: PathBuf, port: u16, mock: String) {
     use axum::body::Bytes;
     use axum::extract::State;
     use axum::http::{HeaderMap, Method, StatusCode, Uri};
@@ -941,7 +943,11 @@ async fn serve_site(dist: PathBuf, port: u16, mock: String) {
     let app = axum::Router::new()
         .route("/api/runware", axum::routing::any(forward))
         .route("/api/runware/{*rest}", axum::routing::any(forward))
-        .fallback_service(tower_http::services::ServeDir::new(&dist))
+        .fallback_service(
+            tower_http::services::ServeDir::new(&dist)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         // Ten large references: as large as the production proxy allows.
         .layer(axum::extract::DefaultBodyLimit::max(300 * 1024 * 1024))
         .with_state(mock);

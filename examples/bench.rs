@@ -462,10 +462,15 @@ const WATCH_INTERACTIVE: &str = "new MutationObserver((_, o) => { if (document.q
 /// until then.
 async fn throttled_load(h: &support::Harness, url: &str) -> (f64, Vec<String>) {
     h.cdp("Network.enable", serde_json::json!({})).await;
-    h.cdp("Network.clearBrowserCache", serde_json::json!({})).await;
-    h.cdp("Network.setCacheDisabled", serde_json::json!({ "cacheDisabled": true }))
+    h.cdp("Network.clearBrowserCache", serde_json::json!({}))
         .await;
-    h.cdp("Network.emulateNetworkConditions", slow_network()).await;
+    h.cdp(
+        "Network.setCacheDisabled",
+        serde_json::json!({ "cacheDisabled": true }),
+    )
+    .await;
+    h.cdp("Network.emulateNetworkConditions", slow_network())
+        .await;
     h.browser.goto(url).await.unwrap();
     let v = h
         .eventually(120, "the page to become interactive", || async {
@@ -508,7 +513,11 @@ async fn throttled() {
     .await;
     let floor_dist = root.join("bench/floor/dist");
     let port = support::free_port();
-    tokio::spawn(support::serve_site(floor_dist.clone(), port, h.mock.clone()));
+    tokio::spawn(support::serve_site(
+        floor_dist.clone(),
+        port,
+        h.mock.clone(),
+    ));
     let floor_url = format!("http://127.0.0.1:{port}/");
     let studio_url = h.site.clone();
     let (mut studio, mut floor) = (Vec::new(), Vec::new());
@@ -528,7 +537,10 @@ async fn throttled() {
     println!("Start-up over 1.6 Mbit/s, 150 ms round trip, cold cache (median of 3)");
     println!(
         "{:<46} {:>10.0}ms {:>12.0}ms {:>7.2}x",
-        "navigation -> interactive: studio vs floor", s, f, s / f
+        "navigation -> interactive: studio vs floor",
+        s,
+        f,
+        s / f
     );
     println!(
         "{:<46} {:>10.1}KB {:>12.1}KB {:>7.2}x",

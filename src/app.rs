@@ -168,6 +168,7 @@ pub fn App() -> impl IntoView {
         use_shots(),
     ));
     page_shortcuts();
+    crate::components::shell::dialog::remember_focus();
     // Mounted (and their chunks fetched) when first opened; a change of result keeps them.
     let viewing = Memo::new(move |_| overlay.viewer().with(Option::is_some));
     let comparing = Memo::new(move |_| overlay.comparing().get());

@@ -57,6 +57,7 @@ async fn nothing_is_wider_than_a_phone_with_long_prompts_names_and_twenty_result
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert!(overflow(&h).await <= 0, "{width} px, scrolled to the feed");
         h.click("Settings").await;
+        h.by_label("Endpoint").await;
         assert!(overflow(&h).await <= 0, "{width} px with a sheet open");
         h.press(Key::Escape).await;
         ui::open_result(&h, 1).await;
@@ -324,10 +325,16 @@ async fn a_zip_of_three_selected_results_holds_those_three_images_byte_equal() {
     h.wait_results(4, 30).await;
     // Select the first, then Shift-click the third: a range of three.
     h.js("const b = [...document.querySelectorAll('[role=feed] button[aria-label^=\"Select result\"]')]; b[0].click(); b[2].dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true })); return null").await;
+    // The selection bar (loaded on first use) says what is picked.
     let bar = h
-        .js("return document.querySelector('[aria-label=Selection]').innerText")
+        .eventually(20, "the selection bar", || async {
+            let t = h
+                .js("return document.querySelector('[aria-label=Selection]')?.innerText ?? null")
+                .await;
+            t.as_str().map(str::to_owned)
+        })
         .await;
-    assert!(bar.as_str().unwrap().contains("3 selected"), "{bar}");
+    assert!(bar.contains("3 selected"), "{bar}");
     let expected: Vec<Vec<u8>> = {
         let v = h
             .js_async("const done = arguments[0]; const read = b => new Promise(ok => { const r = new FileReader(); r.onload = () => ok(r.result.split(',')[1]); r.readAsDataURL(b); }); Promise.all([...document.querySelectorAll('[role=feed] img[alt^=Result]')].slice(0, 3).map(i => fetch(i.src).then(r => r.blob()).then(read))).then(done);")

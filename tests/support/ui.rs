@@ -168,8 +168,15 @@ pub async fn open_result(h: &Harness, n: usize) {
     .await;
 }
 
-/// The text of the open dialog named `name`.
+/// The text of the open dialog named `name` (waiting for it a little: sheets load their code
+/// on first use).
 pub async fn dialog_text(h: &Harness, name: &str) -> String {
+    for _ in 0..100 {
+        if dialog_open(h, name).await {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     h.js(&format!(
         "const d = [...document.querySelectorAll('[role=dialog]')].find(d => document.getElementById(d.getAttribute('aria-labelledby'))?.textContent.trim() === {name:?}); return d ? d.innerText : null"
     ))

@@ -65,6 +65,31 @@ fn active_element() -> Option<HtmlElement> {
         .ok()
 }
 
+thread_local! {
+    /// The element that last took focus: a dialog that opens a moment after its opener was
+    /// clicked (its code fetched first) finds the page already inert and the focus on `body`.
+    static LAST_FOCUS: std::cell::RefCell<Option<HtmlElement>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers which element last took focus, for dialogs that open later (call once).
+pub fn remember_focus() {
+    let listener = window_event_listener(leptos::ev::focusin, |ev| {
+        let el = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+        LAST_FOCUS.with(|l| *l.borrow_mut() = el);
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Where focus goes back to when a dialog closes: what has it now, or (when that is the
+/// page itself) what last had it.
+fn opener_now() -> Option<HtmlElement> {
+    let body = window().document().and_then(|d| d.body());
+    match active_element() {
+        Some(el) if Some(el.clone().unchecked_into()) != body => Some(el),
+        _ => LAST_FOCUS.with(|l| l.borrow().clone()),
+    }
+}
+
 /// Keeps Tab and Shift+Tab inside `root`.
 fn trap_tab(root: &HtmlElement, ev: &web_sys::KeyboardEvent) {
     let all = focusables(root);
@@ -101,7 +126,7 @@ pub fn Dialog(
     children: Children,
 ) -> impl IntoView {
     let panel = NodeRef::<leptos::html::Div>::new();
-    let opener = send_wrapper::SendWrapper::new(active_element());
+    let opener = send_wrapper::SendWrapper::new(opener_now());
     // Focus moves in once the dialog is on the page, and back to its opener when it goes.
     request_animation_frame(move || {
         if let Some(p) = panel.get_untracked() {
@@ -115,11 +140,18 @@ pub fn Dialog(
             };
         }
     });
+    // An inert page refuses focus: when the page behind is still inert as the dialog goes,
+    // focus returns in the next frame, once it no longer is.
     on_cleanup(move || {
-        if let Some(el) = opener.as_ref() {
-            if el.is_connected() {
+        let Some(el) = opener.take() else { return };
+        if !el.is_connected() {
+            return;
+        }
+        el.focus().ok();
+        if active_element().as_ref() != Some(&el) {
+            request_animation_frame(move || {
                 el.focus().ok();
-            }
+            });
         }
     });
     let id = next_id();

@@ -466,6 +466,8 @@ async fn presets_save_apply_and_delete_named_settings() {
     );
     h.click("Delete preset").await;
     h.reload().await;
+    ui::open_section(&h, "Presets").await;
+    h.by_label("Preset").await;
     let options = h
         .js("return [...document.querySelectorAll('select[aria-label=Preset] option')].map(o => o.value)")
         .await;

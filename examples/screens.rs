@@ -174,6 +174,22 @@ async fn main() {
     h.js("const c = [...document.querySelectorAll('.tile-check')]; c[0].click(); c[1].click(); c[2].click(); return null").await;
     tokio::time::sleep(Duration::from_millis(400)).await;
     s.both(&h, "desktop-6-selection").await;
+    h.click("Save as kit").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    h.click("Reference kits").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    s.both(&h, "desktop-7-kits").await;
+    h.press(fantoccini::key::Key::Escape).await;
+    h.click("Shot list").await;
+    let lines = h.by_label("Shots, one prompt per line").await;
+    h.fill(
+        &lines,
+        "The keeper climbs the lighthouse stairs at dawn\nThe keeper at the lamp, storm outside\nThe keeper's cat asleep on the logbook",
+    )
+    .await;
+    h.click("Start 3 shots").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    s.both(&h, "desktop-8-shot-list").await;
     h.close().await;
 
     // Phone, before and after a job.
@@ -196,5 +212,9 @@ async fn main() {
         .await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     s.both(&h, "phone-3-viewer").await;
+    h.press(fantoccini::key::Key::Escape).await;
+    h.click("Shot list").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    s.both(&h, "phone-4-shot-list").await;
     h.close().await;
 }

@@ -253,6 +253,7 @@ async fn every_control_meets_aa_contrast_in_both_themes_the_viewer_included() {
         h.press(Key::Escape).await;
         for sheet in ["Settings", "Payload"] {
             h.click(sheet).await;
+            ui::dialog_text(&h, sheet).await;
             tokio::time::sleep(Duration::from_millis(200)).await;
             let s = h.js(CONTRAST).await;
             assert_eq!(s, serde_json::json!([]), "{sheet}, dark = {dark}");

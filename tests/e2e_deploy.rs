@@ -94,6 +94,29 @@ async fn behind_its_login_the_studio_generates_and_strangers_get_nothing() {
         log_text(&h)
     );
     h.assert_key_stayed_in_the_proxy(SERVER_KEY).await;
+    // A lazy part of the studio comes through nginx too: fetched on first use, precompressed,
+    // cached for good under its hashed name.
+    h.click("Settings").await;
+    h.by_label("Endpoint").await;
+    let chunk = h
+        .js("return performance.getEntriesByType('resource').map(e => e.name).find(n => n.includes('/split_settings-')) ?? null")
+        .await;
+    let chunk = chunk.as_str().expect("the settings chunk was fetched").to_owned();
+    let served = reqwest::Client::new()
+        .get(&chunk)
+        .header("Authorization", basic_auth(LOGIN.0, LOGIN.1))
+        .header("Accept-Encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-encoding"], "br");
+    assert_eq!(served.headers()["content-type"], "application/wasm");
+    assert!(served.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    h.press(fantoccini::key::Key::Escape).await;
     let seen = h.received().await.len();
 
     // A stranger: the page and the API answer 401, and nothing reaches the stand-in.

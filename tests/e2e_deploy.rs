@@ -101,7 +101,10 @@ async fn behind_its_login_the_studio_generates_and_strangers_get_nothing() {
     let chunk = h
         .js("return performance.getEntriesByType('resource').map(e => e.name).find(n => n.includes('/split_settings-')) ?? null")
         .await;
-    let chunk = chunk.as_str().expect("the settings chunk was fetched").to_owned();
+    let chunk = chunk
+        .as_str()
+        .expect("the settings chunk was fetched")
+        .to_owned();
     let served = reqwest::Client::new()
         .get(&chunk)
         .header("Authorization", basic_auth(LOGIN.0, LOGIN.1))

@@ -120,6 +120,49 @@ async fn a_kit_of_three_survives_a_reload_and_loads_into_an_empty_tray_in_order(
         [(400, 300), (300, 500), (600, 300)],
         "the kit's three images, in order"
     );
+
+    // The kit travels with the history export: deleted here (Undo offered), imported back.
+    let export = h.export_text(false).await;
+    let file: Value = serde_json::from_str(&export).unwrap();
+    let kit = &file["kits"][0];
+    assert_eq!(kit["kit"]["name"], "Keeper");
+    assert_eq!(kit["kit"]["labels"][1], "costume");
+    let images = kit["fileData"].as_array().unwrap();
+    assert_eq!(images.len(), 3);
+    assert!(images
+        .iter()
+        .all(|d| d.as_str().unwrap().starts_with("data:image/png;base64,")));
+    h.click("Reference kits").await;
+    h.click("Delete kit Keeper").await;
+    assert!(ui::dialog_text(&h, "Reference kits")
+        .await
+        .contains("Deleted “Keeper”."));
+    h.press(fantoccini::key::Key::Escape).await;
+    let path = dir.0.join("history.json");
+    std::fs::write(&path, &export).unwrap();
+    h.type_in("Import history", &path.display().to_string())
+        .await;
+    h.eventually(20, "the import's report", || async {
+        let t = h
+            .js("return document.querySelector('.banner.ok')?.innerText ?? ''")
+            .await;
+        t.as_str()
+            .unwrap_or_default()
+            .contains("Added 1 reference kit")
+            .then_some(())
+    })
+    .await;
+    h.click("Reference kits").await;
+    assert_eq!(
+        h.by_label("Label of image 2 in Keeper")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("costume"),
+        "the imported kit keeps its labels"
+    );
     h.close().await;
 }
 

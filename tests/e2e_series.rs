@@ -87,7 +87,7 @@ async fn a_kit_of_three_survives_a_reload_and_loads_into_an_empty_tray_in_order(
         Some("costume")
     );
     h.screenshot("kits-sheet").await;
-    h.click("Load Keeper into the references").await;
+    h.click("Replace references with Keeper").await;
     tray_settled(&h, 3, 0).await;
     assert_eq!(tray_names(&h).await, ["face.png", "coat.png", "room.png"]);
     h.press(fantoccini::key::Key::Escape).await;

@@ -63,11 +63,11 @@ pub fn KitCard(
                 }).collect_view())}
             </ol>
             <div class="row">
-                <button type="button" class="primary" aria-label=move || format!("Load {} into the references", name())
-                    on:click=move |_| id.with_value(|i| kits.load(i, KitLoad::Replace))>"Load"</button>
-                <button type="button" aria-label=move || format!("Add {} after the references", name())
-                    on:click=move |_| id.with_value(|i| kits.load(i, KitLoad::Append))>"Add to references"</button>
-                <button type="button" class="quiet" aria-label=move || format!("Delete kit {}", name())
+                <button type="button" class="primary" aria-label=move || format!("Replace references with {}", name())
+                    on:click=move |_| id.with_value(|i| kits.load(i, KitLoad::Replace))>"Replace references"</button>
+                <button type="button" aria-label=move || format!("Add {} to current references", name())
+                    on:click=move |_| id.with_value(|i| kits.load(i, KitLoad::Append))>"Add to current"</button>
+                <button type="button" class="quiet kit-delete" aria-label=move || format!("Delete kit {}", name())
                     on:click=move |_| id.with_value(|i| kits.delete(i))>"Delete"</button>
             </div>
         </li>

@@ -62,6 +62,9 @@ pub fn KitsSheet() -> impl IntoView {
                     <button type="button" class="quiet" on:click=move |_| kits.undo_delete()>"Undo"</button>
                 </p>
             })}
+            <Show when=move || !ids.with(Vec::is_empty)>
+                <h3 class="kits-heading">{move || format!("Saved kits ({})", ids.with(Vec::len))}</h3>
+            </Show>
             <ul class="kit-list" aria-label="Kits">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <KitCard id=id />

@@ -77,6 +77,13 @@ pub fn ShotRun() -> impl IntoView {
         })
     };
     let has_waiting = move || waiting() != 0;
+    let done = move || {
+        said.with(|s| {
+            s.iter()
+                .filter(|x| **x == Said::Job(JobState::Done))
+                .count()
+        })
+    };
     let busy = move || said.with(|s| s.iter().any(|x| x.words() == "running"));
     let zip = Action::new_local(move |_: &()| {
         let entries = list.with_untracked(|l| {
@@ -106,8 +113,14 @@ pub fn ShotRun() -> impl IntoView {
                 }}
                 <button type="button" on:click=move |_| shots.cancel_waiting()>"Cancel waiting shots"</button>
             </Show>
-            <button type="button" disabled=move || zip.pending().get() on:click=move |_| { zip.dispatch(()); }>
-                "Download ZIP"
+            <button type="button" disabled=move || zip.pending().get() || done() == 0
+                title=move || (done() == 0).then_some("Nothing to download until a shot is done")
+                on:click=move |_| { zip.dispatch(()); }>
+                {move || match done() {
+                    0 => "Download ZIP".to_owned(),
+                    1 => "Download 1 shot (ZIP)".to_owned(),
+                    n => format!("Download {n} shots (ZIP)"),
+                }}
             </button>
             <Show when=move || !has_waiting() && !busy()>
                 <button type="button" class="quiet" on:click=move |_| shots.clear(r.writer.db())>"New list"</button>

@@ -1,6 +1,7 @@
 //! One kit in the Kits panel: its name, its references as thumbnails with their labels, and
 //! what can be done with it.
 
+use crate::components::shell::icons::{Glyph, Icon};
 use crate::domain::kits::KitLoad;
 use crate::state::kits::{use_kits, Kit};
 use leptos::prelude::*;
@@ -32,6 +33,10 @@ pub fn KitCard(
                         }
                     } />
                 <span class="muted tabular">{move || format!("{} images", count())}</span>
+                <button type="button" class="icon-button" title="Delete kit" aria-label=move || format!("Delete kit {}", name())
+                    on:click=move |_| id.with_value(|i| kits.delete(i))>
+                    <Glyph icon=Icon::Trash size=16 />
+                </button>
             </div>
             <ol class="kit-refs">
                 {move || kit.get().map(|(kit_name, refs)| refs.into_iter().enumerate().map(|(i, (thumb, label))| {
@@ -67,8 +72,6 @@ pub fn KitCard(
                     on:click=move |_| id.with_value(|i| kits.load(i, KitLoad::Replace))>"Replace references"</button>
                 <button type="button" aria-label=move || format!("Add {} to current references", name())
                     on:click=move |_| id.with_value(|i| kits.load(i, KitLoad::Append))>"Add to current"</button>
-                <button type="button" class="quiet kit-delete" aria-label=move || format!("Delete kit {}", name())
-                    on:click=move |_| id.with_value(|i| kits.delete(i))>"Delete"</button>
             </div>
         </li>
     }

@@ -13,8 +13,8 @@ if [ "${1:-}" = --total ]; then only_total=true; shift; fi
 dist=${1:-dist}
 # Scripts name each other by content hash; the names are counted as one fixed string, so two
 # builds of the same code weigh the same to the byte.
+command -v brotli >/dev/null || { echo "size: brotli is missing (bash scripts/setup.sh installs it)" >&2; exit 1; }
 br() {
-  command -v brotli >/dev/null || { echo 0; return; }
   case "$1" in
     *.js) sed -E 's/-[0-9a-f]{16}/-0000000000000000/g' "$1" | brotli -c -q 11 | wc -c ;;
     *) brotli -c -q 11 "$1" | wc -c ;;
@@ -47,6 +47,7 @@ row "lazy in all" "" "" "$((lazy + shared))"
 if $only_total; then echo "$first"; exit 0; fi
 [ "$dist" = dist ] || exit 0
 recorded=$(tr -dc 0-9 < scripts/first-load.bytes)
+[ -n "$recorded" ] || { echo "size: scripts/first-load.bytes holds no figure" >&2; exit 1; }
 printf 'first load %d KB brotli (goal 150 KB; recorded %d KB)\n' $((first / 1000)) $((recorded / 1000))
 if [ "$first" -gt "$recorded" ]; then
   echo "size: the first load grew to $first bytes, past the $recorded recorded in scripts/first-load.bytes" >&2

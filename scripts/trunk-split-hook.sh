@@ -36,11 +36,14 @@ if [ "${TRUNK_PROFILE:-debug}" = release ]; then
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
     --enable-mutable-globals --enable-reference-types)
   for f in "${modules[@]}"; do
-    wasm-opt -Oz --strip-debug --strip-producers "${features[@]}" "$f" -o "$f.opt" 2>/dev/null
+    # (Its one warning per module, an unknown name subsection, is the splitter's and harmless.)
+    wasm-opt -Oz --strip-debug --strip-producers "${features[@]}" "$f" -o "$f.opt" \
+      2> >(grep -v 'unknown name subsection' >&2)
     mv "$f.opt" "$f"
   done
 fi
-hash16() { sha256sum "$@" | sha256sum | cut -c1-16; }
+# Of the contents alone (never the temporary paths): the same code keeps the same names.
+hash16() { cat "$@" | sha256sum | cut -c1-16; }
 # Each module by its own content; the two scripts (which name each other) by the whole build.
 build=$(hash16 "${modules[@]}" "$work/pkg/$name.js" "$work/split/__wasm_split.js")
 split_js="__wasm_split-$build.js"
@@ -53,9 +56,13 @@ for f in "$work"/split/split_*.wasm "$work"/split/chunk_*.wasm; do
   base=$(basename "$f" .wasm)
   hashed="$base-$(hash16 "$f").wasm"
   cp "$f" "$stage/$hashed"
-  sed -i "s|\"./$base.wasm\"|\"./$hashed\"|" "$work/$split_js"
+  sed -i "s|\"./$base.wasm\"|\"./$hashed\"|g" "$work/$split_js"
 done
-sed -i "s|\"./$name.js\"|\"./$main_js\"|" "$work/$split_js"
+sed -i "s|\"./$name.js\"|\"./$main_js\"|g" "$work/$split_js"
+if grep -qE '"\./(split|chunk)_[0-9a-z_]*\.wasm"|"\./'"$name"'\.js"' "$work/$split_js"; then
+  echo "trunk-split-hook: the split loader still names a file without its hash" >&2
+  exit 1
+fi
 sed -e "s|from \"./__wasm_split.js\"|from \"./$split_js\"|g" -e "s|'${name}_bg.wasm'|'$main_wasm'|" \
   "$work/pkg/$name.js" > "$stage/$main_js"
 cp "$work/$split_js" "$stage/$split_js"
@@ -72,3 +79,4 @@ head="<link rel=\"modulepreload\" href=\"/$main_js\" crossorigin=\"anonymous\" /
     <script type=\"module\" src=\"/$boot_js\"></script>
   </head>"
 perl -0777 -i -pe "s{\s*<!-- Built by scripts/trunk-split-hook.sh[^>]*-->}{}; s{\s*<link data-trunk rel=\"rust\"[^>]*>}{}; s{\s*</head>}{\n    $head}" "$stage/index.html"
+grep -q "$boot_js" "$stage/index.html" || { echo "trunk-split-hook: index.html has no </head> to start the app from" >&2; exit 1; }

@@ -158,6 +158,7 @@ pub fn App() -> impl IntoView {
         // "interactive" point (else `Drafts::restore` marks it, once the references are back).
         crate::browser::mark("kling:interactive");
     }
+    use_shots().follow_other_tabs();
     let later = Restored {
         shots: use_shots(),
         kits: use_kits(),

@@ -110,15 +110,6 @@ async fn endpoint_down_fails_with_a_clear_message() {
     h.close().await;
 }
 
-async fn set_latency(h: &Harness, ms: u64) {
-    reqwest::Client::new()
-        .post(format!("{}/__mock/latency", h.mock))
-        .json(&serde_json::json!({ "ms": ms }))
-        .send()
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
     let h = Harness::start(&[]).await;
@@ -127,7 +118,7 @@ async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
     timeout.clear().await.unwrap();
     timeout.send_keys("2").await.unwrap();
     h.press(Key::Escape).await;
-    set_latency(&h, 3500).await;
+    h.set_latency(3500).await;
 
     // Sync: the job fails with the time-out and the billing warning; nothing is resent.
     h.type_in("Prompt", "Slow sync answer").await;
@@ -163,7 +154,7 @@ async fn an_answer_slower_than_the_time_out_never_sends_the_task_twice() {
         "the late acknowledgement notice",
     )
     .await;
-    set_latency(&h, 0).await;
+    h.set_latency(0).await;
     h.wait_results(1, 60).await;
     let tasks = h.inference_tasks().await;
     assert_eq!(tasks.len(), 2, "the async task was sent once");

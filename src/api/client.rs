@@ -183,6 +183,10 @@ async fn read_answer(resp: Response) -> Result<Envelope, ClientError> {
     }
 }
 
+/// The word a job's notice carries while a request waits to be sent again (the shot list holds
+/// back while any of its jobs does).
+pub const RETRYING: &str = "retrying";
+
 /// POSTs with up to three retries of transient failures (exponential back-off, jitter,
 /// `Retry-After` honoured). `on_retry` hears about each wait, for the job card.
 pub async fn post(
@@ -200,7 +204,7 @@ pub async fn post(
             Err(e) if e.is_transient(repeat) && backoff.should_retry(attempt) => {
                 let wait = backoff.delay(attempt, random(), e.retry_after());
                 on_retry(Some(format!(
-                    "{}; retrying in {} s (try {} of {}).",
+                    "{}; {RETRYING} in {} s (try {} of {}).",
                     e.brief(),
                     crate::domain::number::fixed(wait.as_secs_f64(), 0),
                     attempt + 1,

@@ -37,6 +37,20 @@ pub async fn load_all(db: &Database) -> Result<Vec<(String, DraftRecord)>, DbErr
         .collect())
 }
 
+/// Kit `id`, if it is stored.
+pub async fn get(db: &Database, id: &str) -> Result<Option<DraftRecord>, DbError> {
+    let tx = db
+        .transaction(&[KITS], TransactionMode::ReadOnly)
+        .map_err(classify)?;
+    let store = tx.object_store(KITS).map_err(classify)?;
+    let found = store
+        .get(JsValue::from(id))
+        .map_err(classify)?
+        .await
+        .map_err(classify)?;
+    Ok(found.as_ref().and_then(from_js))
+}
+
 /// Deletes kit `id`.
 pub async fn delete(db: &Database, id: &str) -> Result<(), DbError> {
     let tx = db

@@ -184,7 +184,8 @@ pub fn save_timeout(text: &str) {
     }
 }
 
-const SHOTS: &str = "kling.shots";
+/// The shot list's key (other tabs' writes to it arrive as `storage` events).
+pub const SHOTS: &str = "kling.shots";
 
 /// The shot list as last written (JSON of `domain::shots::ShotList`).
 pub fn load_shots() -> Option<String> {

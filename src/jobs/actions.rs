@@ -125,8 +125,13 @@ pub fn delete(r: Runner, task_uuids: Option<Vec<String>>) {
 /// stays counted.
 pub fn delete_results(r: Runner, results: Vec<(Job, usize)>) {
     let mut whole = Vec::new();
-    let mut jobs: Vec<Job> = results.iter().map(|(j, _)| *j).collect();
-    jobs.dedup();
+    // Each job once, whatever order the results were picked in.
+    let mut jobs: Vec<Job> = Vec::new();
+    for (j, _) in &results {
+        if !jobs.contains(j) {
+            jobs.push(*j);
+        }
+    }
     for job in jobs {
         let slots: Vec<usize> = results
             .iter()

@@ -3,6 +3,7 @@
 //! job waiting out a 429 or 503 holds the list back, and a shot whose job still failed because
 //! Runware was busy goes back to waiting, after a pause, instead of counting as failed.
 
+use crate::api::client::RETRYING;
 use crate::browser::epoch_ms;
 use crate::domain::payload::new_task_uuid;
 use crate::domain::shots::{to_start, ShotList, ShotState, ShotTag};
@@ -64,6 +65,7 @@ fn step(r: Runner, shots: Shots) {
     let Some(list) = shots.list().get_untracked() else {
         return;
     };
+    // Another tab's writes reach this one as they happen: ownership is read from memory.
     if list.paused || !shots.refs_ready() || !shots.is_mine() {
         return;
     }
@@ -83,7 +85,7 @@ fn step(r: Runner, shots: Shots) {
     // A job waiting out a 429 or 503 (its notice says "retrying") holds the rest back.
     if running.iter().any(|j| {
         j.notice
-            .with_untracked(|n| n.as_ref().is_some_and(|t| t.contains("retrying")))
+            .with_untracked(|n| n.as_ref().is_some_and(|t| t.contains(RETRYING)))
     }) {
         shots.set_notice(Some(
             "Runware asked to slow down: the list waits before sending more.".into(),

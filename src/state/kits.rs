@@ -4,7 +4,7 @@
 
 use super::draft::{Drafts, Replacement};
 use super::shots::REFS_ID;
-use super::stored_refs::{record_of, sources_of};
+use super::stored_refs::{each_source, record_of};
 use super::tasks::Tasks;
 use super::tray::{RefItem, RefSource, Tray};
 use crate::browser::drafts::DraftRecord;
@@ -59,14 +59,9 @@ impl Kit {
         }
     }
 
-    /// Reference `i`'s label, or "image N" when it has none.
-    pub fn label(&self, i: usize) -> String {
-        self.meta
-            .labels
-            .get(i)
-            .filter(|l| !l.is_empty())
-            .cloned()
-            .unwrap_or_else(|| crate::domain::mentions::label(i))
+    /// Reference `i`'s label as typed (empty when none).
+    fn label_typed(&self, i: usize) -> String {
+        self.meta.labels.get(i).cloned().unwrap_or_default()
     }
 }
 
@@ -246,20 +241,19 @@ impl Kits {
         };
         let (tray, drafts, notice) = (self.tray, self.drafts, self.notice);
         self.tasks.spawn(async move {
-            let (sources, lost) = sources_of(&kit.meta.refs, &kit.files).await;
+            let read = each_source(&kit.meta.refs, &kit.files).await;
             if how == KitLoad::Replace {
                 drafts.before_replacing(Replacement::Kit);
             }
-            let labelled = sources
-                .into_iter()
-                .zip(
-                    kit.meta
-                        .labels
-                        .iter()
-                        .cloned()
-                        .chain(std::iter::repeat(String::new())),
-                )
-                .collect();
+            // Labels are paired by place before a lost file drops out.
+            let mut labelled = Vec::new();
+            let mut lost = Vec::new();
+            for (i, r) in read.into_iter().enumerate() {
+                match r {
+                    Ok(source) => labelled.push((source, kit.label_typed(i))),
+                    Err(name) => lost.push(name),
+                }
+            }
             tray.load_labelled(labelled, how == KitLoad::Append);
             notice.set(Some(if lost.is_empty() {
                 format!("Loaded “{}” into the references.", kit.meta.name)

@@ -32,14 +32,12 @@ pub struct Shots {
 impl Shots {
     /// The list as the last visit left it: what had not started waits for Resume.
     pub fn load(tab: String, tasks: super::tasks::Tasks) -> Shots {
-        let list = storage::load_shots()
-            .and_then(|t| serde_json::from_str::<ShotList>(&t).ok())
-            .map(|mut l| {
-                if l.states.contains(&ShotState::Waiting) {
-                    l.paused = true;
-                }
-                l
-            });
+        let list = stored().map(|mut l| {
+            if l.states.contains(&ShotState::Waiting) {
+                l.paused = true;
+            }
+            l
+        });
         let refs_ready = list.as_ref().is_none_or(|l| l.refs == 0);
         Shots {
             list: RwSignal::new(list),
@@ -72,13 +70,24 @@ impl Shots {
         self.refs.get_value()
     }
 
-    /// Whether this tab sends the list's shots (another tab may have taken it over).
+    /// Whether this tab sends the list's shots (another tab may have taken it over: its
+    /// writes reach this tab through `follow_other_tabs`).
     pub fn is_mine(self) -> bool {
-        let stored = storage::load_shots()
-            .and_then(|t| serde_json::from_str::<ShotList>(&t).ok())
-            .map(|l| l.owner);
-        self.tab
-            .with_value(|t| stored.as_deref() == Some(t.as_str()))
+        self.list.with_untracked(|l| {
+            l.as_ref()
+                .is_some_and(|l| self.tab.with_value(|t| &l.owner == t))
+        })
+    }
+
+    /// Takes in what another tab writes (a shot sent, the list paused or taken over), so this
+    /// tab never writes back, or sends, a list older than the stored one.
+    pub fn follow_other_tabs(self) {
+        let listener = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(storage::SHOTS) {
+                self.list.set(stored());
+            }
+        });
+        on_cleanup(move || listener.remove());
     }
 
     pub fn slow_until(self) -> f64 {
@@ -92,14 +101,18 @@ impl Shots {
         self.notice.set(Some(why));
     }
 
-    /// Changes the list and writes it at once.
+    /// Changes the list as stored now (another tab may have written since) and writes it at
+    /// once.
     pub fn edit(self, f: impl FnOnce(&mut ShotList)) {
-        self.list.update(|l| {
-            if let Some(l) = l.as_mut() {
-                f(l);
-                storage::save_shots(Some(&to_text(l)));
-            }
-        });
+        let mine = self
+            .list
+            .with_untracked(|l| l.as_ref().map(|l| l.id.clone()));
+        let Some(mut list) = stored().filter(|l| Some(&l.id) == mine.as_ref()) else {
+            return;
+        };
+        f(&mut list);
+        storage::save_shots(Some(&to_text(&list)));
+        self.list.set(Some(list));
     }
 
     /// Starts a new list (this tab sends it); its references are stored first.
@@ -128,8 +141,7 @@ impl Shots {
             return;
         }
         let Some(db) = db else { return };
-        let stored = kits::load_all(db).await.unwrap_or_default();
-        let Some((_, record)) = stored.into_iter().find(|(id, _)| id == REFS_ID) else {
+        let Ok(Some(record)) = kits::get(db, REFS_ID).await else {
             self.notice.set(Some(
                 "The list's references could not be read back; its waiting shots cannot be sent."
                     .into(),
@@ -192,6 +204,11 @@ impl Shots {
             });
         }
     }
+}
+
+/// The list as stored.
+fn stored() -> Option<ShotList> {
+    storage::load_shots().and_then(|t| serde_json::from_str(&t).ok())
 }
 
 pub fn use_shots() -> Shots {

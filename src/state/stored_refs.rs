@@ -40,9 +40,25 @@ pub async fn sources_of(
 ) -> (Vec<RefSource>, Vec<String>) {
     let mut sources = Vec::new();
     let mut lost = Vec::new();
+    for read in each_source(meta, files).await {
+        match read {
+            Ok(source) => sources.push(source),
+            Err(name) => lost.push(name),
+        }
+    }
+    (sources, lost)
+}
+
+/// Each reference read back in its place: the source, or the name of a file that could not be
+/// read (so what goes with each reference, such as a kit's label, stays with it).
+pub async fn each_source(
+    meta: &DraftRefs,
+    files: &[Option<web_sys::Blob>],
+) -> Vec<Result<RefSource, String>> {
+    let mut out = Vec::with_capacity(meta.refs.len());
     for (i, r) in meta.refs.iter().enumerate() {
         match r {
-            DraftRef::Text { value } => sources.push(RefSource::Text(value.clone())),
+            DraftRef::Text { value } => out.push(Ok(RefSource::Text(value.clone()))),
             DraftRef::Local {
                 name,
                 sent_at_own_size,
@@ -57,12 +73,9 @@ pub async fn sources_of(
                     Some(Ok(f)) => prepare(&f, name, choice).await.ok(),
                     _ => None,
                 };
-                match prepared {
-                    Some(local) => sources.push(RefSource::Local(local)),
-                    None => lost.push(name.clone()),
-                }
+                out.push(prepared.map(RefSource::Local).ok_or_else(|| name.clone()));
             }
         }
     }
-    (sources, lost)
+    out
 }

@@ -518,6 +518,30 @@ impl Harness {
             .unwrap()
     }
 
+    /// Makes every API answer of the stand-in wait `ms` first.
+    pub async fn set_latency(&self, ms: u64) {
+        reqwest::Client::new()
+            .post(format!("{}/__mock/latency", self.mock))
+            .json(&serde_json::json!({ "ms": ms }))
+            .send()
+            .await
+            .unwrap();
+    }
+
+    /// The API requests the stand-in is answering now, and the most at once so far.
+    pub async fn in_flight(&self) -> (u64, u64) {
+        let stats: Value = reqwest::get(format!("{}/__mock/stats", self.mock))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        (
+            stats["inFlight"].as_u64().unwrap(),
+            stats["maxInFlight"].as_u64().unwrap(),
+        )
+    }
+
     pub async fn inject(&self, fault: &str, count: u32) {
         reqwest::Client::new()
             .post(format!("{}/__mock/faults", self.mock))

@@ -28,8 +28,10 @@ pub fn KitCard(
                     on:change=move |ev| {
                         let typed = event_target_value(&ev);
                         let others: Vec<String> = kits.names().into_iter().filter(|n| *n != name()).collect();
-                        if let Ok(n) = crate::domain::kits::kit_name(&typed, &others) {
-                            id.with_value(|i| kits.edit(i, |k| k.meta.name = n));
+                        match crate::domain::kits::kit_name(&typed, &others) {
+                            Ok(n) => id.with_value(|i| kits.edit(i, |k| k.meta.name = n)),
+                            // An empty or taken name is not kept: the field shows the name again.
+                            Err(_) => event_target::<web_sys::HtmlInputElement>(&ev).set_value(&name()),
                         }
                     } />
                 <span class="muted tabular">{move || format!("{} images", count())}</span>

@@ -19,6 +19,13 @@ enum Said {
 }
 
 impl Said {
+    fn is_running(self) -> bool {
+        matches!(
+            self,
+            Said::Job(JobState::Queued | JobState::Running | JobState::Partial)
+        )
+    }
+
     fn words(self) -> &'static str {
         match self {
             Said::Waiting => "waiting",
@@ -64,7 +71,7 @@ pub fn ShotRun() -> impl IntoView {
                 .iter()
                 .filter(|x| **x == Said::Job(JobState::Done))
                 .count();
-            let running = s.iter().filter(|x| x.words() == "running").count();
+            let running = s.iter().filter(|x| x.is_running()).count();
             let mut words = format!("{done} of {} shots done", s.len());
             if running > 0 {
                 words.push_str(&format!(" · {running} running"));
@@ -84,7 +91,7 @@ pub fn ShotRun() -> impl IntoView {
                 .count()
         })
     };
-    let busy = move || said.with(|s| s.iter().any(|x| x.words() == "running"));
+    let busy = move || said.with(|s| s.iter().any(|x| x.is_running()));
     let zip = Action::new_local(move |_: &()| {
         let entries = list.with_untracked(|l| {
             l.as_ref()

@@ -121,7 +121,8 @@ fn ShotCompose() -> impl IntoView {
                 </div>
             }.into_any(),
         }}
-        {move || error().map(|e| view! { <p class="field-error" id="shots-error" role="alert">{e.to_string()}</p> })}
+        // One live region, there from the start, so a message is read once as it changes.
+        <p class="field-error" id="shots-error" aria-live="polite">{move || error().map(|e| e.to_string())}</p>
         <div class="row shots-options">
             <label class="file-button">
                 <input type="file" accept=".csv,text/csv" class="visually-hidden"

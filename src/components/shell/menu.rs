@@ -95,7 +95,11 @@ pub fn MoreMenu(
                 ev.stop_propagation();
                 close(true);
             }
-            "Tab" => close(false),
+            // Tab moves on from the menu as from any control: closed, focus back on its button.
+            "Tab" => {
+                close(true);
+                return;
+            }
             _ => return,
         }
         ev.prevent_default();

@@ -30,8 +30,11 @@ pub async fn mount() -> (Element, Box<dyn std::any::Any>) {
     (host, Box::new(handle))
 }
 
-/// Empties the drafts store, if the database exists yet.
+/// Empties the drafts store, if the database exists yet. First waits out the form draft's
+/// write pause (250 ms after the last keystroke), so a write the previous test left pending
+/// cannot land after the clearing and give this test its prompt.
 async fn forget_drafts() {
+    kling_studio::browser::sleep(300).await;
     let script = "Object.keys(localStorage).filter(k => k.startsWith('kling.draft.')).forEach(k => localStorage.removeItem(k)); \
         return new Promise(done => { const o = indexedDB.open('kling-studio'); \
         o.onupgradeneeded = () => { o.transaction.abort(); }; \

@@ -5,6 +5,7 @@
 
 mod wasm_support;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wasm_support::*;
 
@@ -168,4 +169,40 @@ async fn every_bad_field_value_is_refused_at_its_field_and_nothing_is_sent() {
     }
     assert!(checked >= 40, "{checked} cases");
     assert_eq!(fetches(), before, "nothing may be sent");
+}
+
+#[wasm_bindgen_test]
+async fn the_advanced_section_opens_for_an_error_and_stays_open_once_it_is_fixed() {
+    let (host, _app) = mount().await;
+    let section = || {
+        q(&host, "#ttl")
+            .closest("details")
+            .unwrap()
+            .expect("the TTL field sits in a section")
+    };
+    open_section(&host, "Advanced").await;
+    type_into(&q(&host, "#ttl"), "59").await;
+    assert_eq!(
+        q(&host, "#ttl").get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    type_into(&q(&host, "#ttl"), "600").await;
+    tick().await;
+    assert!(
+        section().has_attribute("open"),
+        "fixing the last error left the section where the user had it"
+    );
+    // Closed by the user, it opens by itself when a message appears inside.
+    section()
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    tick().await;
+    assert!(!section().has_attribute("open"));
+    type_into(&q(&host, "#ttl"), "5").await;
+    tick().await;
+    assert!(section().has_attribute("open"), "an error inside opens it");
+    type_into(&q(&host, "#ttl"), "").await;
 }

@@ -62,7 +62,17 @@ pub fn AdvancedOptions() -> impl IntoView {
         .filter(|c| c.is_advanced())
         .map(|c| composer.message(c))
         .collect();
-    let needs_attention = move || attention.iter().any(|m| m.with(Option::is_some));
+    let needs_attention = Memo::new(move |_| attention.iter().any(|m| m.with(Option::is_some)));
+    // Opened when a message appears inside, never shut by the code: fixing the last error
+    // leaves the section as the user has it (a bound `open` would snap it shut under them).
+    let section = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if needs_attention.get() {
+            if let Some(details) = section.get() {
+                details.set_open(true);
+            }
+        }
+    });
     let types = vec![
         (OutputType::Url, "A link (URL)"),
         (OutputType::DataUri, "Data URI, in the answer"),
@@ -70,7 +80,7 @@ pub fn AdvancedOptions() -> impl IntoView {
     ];
     let is_url = Memo::new(move |_| form.output_type().get() == OutputType::Url);
     view! {
-        <details class="advanced" prop:open=needs_attention>
+        <details class="advanced" node_ref=section>
             <summary>
                 <span class="summary-title">"Advanced"</span>
                 <span class="summary-set muted">{move || summary(form, upload_once.get())}</span>

@@ -398,6 +398,19 @@ async fn the_viewer_moves_by_keyboard_and_gives_focus_back_to_the_tile() {
         info.contains("1248 × 832") && info.contains("Seed") && info.contains("Task UUID"),
         "{info}"
     );
+    // A confirmation asked over the viewer takes the keys: the arrow moves nothing behind it.
+    h.click("Delete").await;
+    assert!(ui::dialog_open(&h, "Delete this image?").await);
+    h.press(Key::Right).await;
+    h.press(Key::Escape).await;
+    h.eventually(5, "the question gone", || async {
+        (!ui::dialog_open(&h, "Delete this image?").await).then_some(())
+    })
+    .await;
+    assert!(
+        ui::dialog_open(&h, "Image 3 of 3").await,
+        "the viewer stayed on its image"
+    );
     h.press(Key::Escape).await;
     h.eventually(5, "closed", || async {
         (!ui::dialog_open(&h, "Image 3 of 3").await).then_some(())

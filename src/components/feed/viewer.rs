@@ -5,7 +5,7 @@
 use super::items::{use_items, GalleryItem};
 use super::viewer_info::ViewerInfo;
 use crate::browser::download;
-use crate::components::shell::dialog::{Dialog, Placement};
+use crate::components::shell::dialog::{Dialog, InDialog, Placement};
 use crate::components::shell::icons::{Icon, IconButton};
 use crate::domain::job::download_name;
 use crate::domain::text::excerpt;
@@ -90,7 +90,11 @@ fn ViewerBody(
         }
         true
     };
+    let dialog = use_context::<InDialog>();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if dialog.is_some_and(|d| !d.on_top()) {
+            return;
+        }
         let typing = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -44,6 +44,18 @@ fn topmost(id: u32) -> bool {
     OPEN.lock().is_ok_and(|open| open.last() == Some(&id))
 }
 
+/// The dialog a component sits in, for keys it handles on the window: they must not act
+/// while a confirmation is asked over it.
+#[derive(Clone, Copy)]
+pub struct InDialog(u32);
+
+impl InDialog {
+    /// Whether this dialog is the newest open one.
+    pub fn on_top(self) -> bool {
+        topmost(self.0)
+    }
+}
+
 const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 /// The visible, focusable elements inside `root`, in order.
@@ -158,6 +170,7 @@ pub fn Dialog(
     if let Ok(mut open) = OPEN.lock() {
         open.push(id);
     }
+    provide_context(InDialog(id));
     // Escape anywhere (focus may be on the page's body) closes the newest dialog.
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && topmost(id) {

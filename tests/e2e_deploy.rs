@@ -119,7 +119,46 @@ async fn behind_its_login_the_studio_generates_and_strangers_get_nothing() {
         .to_str()
         .unwrap()
         .contains("immutable"));
+    // Without kept copies a result is only its link, which this host will not give to the
+    // page: Download still saves the image (through the image path), under its own name,
+    // and the studio stays where it is.
+    h.by_label("Keep a copy of every image")
+        .await
+        .click()
+        .await
+        .unwrap();
     h.press(fantoccini::key::Key::Escape).await;
+    let downloads = h.downloads().await;
+    support::ui::set(&h, "Prompt", "Only its link").await;
+    h.click("Generate").await;
+    h.wait_results(2, 40).await;
+    let link = h
+        .js("return document.querySelector('[role=feed] img[alt^=Result]').src")
+        .await;
+    let link = link.as_str().unwrap().to_owned();
+    assert!(link.starts_with(&h.mock), "{link}");
+    h.js("document.querySelector('[role=feed] [aria-label=Download]').click(); return null")
+        .await;
+    let saved = h
+        .eventually(20, "the saved image", || async {
+            std::fs::read_dir(&downloads)
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| x == "jpg" || x == "png"))
+        })
+        .await;
+    let want = reqwest::get(&link).await.unwrap().bytes().await.unwrap();
+    assert_eq!(std::fs::read(&saved).unwrap(), want.to_vec(), "{saved:?}");
+    assert!(
+        saved
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("only-its-link"),
+        "{saved:?}"
+    );
+    assert!(h.js("return location.pathname").await == "/");
     let seen = h.received().await.len();
 
     // A stranger: the page and the API answer 401, and nothing reaches the stand-in.

@@ -59,3 +59,15 @@ pub async fn image_bytes(url: &str, endpoint: &str) -> Result<Blob, ImageError> 
         },
     }
 }
+
+/// A result's bytes for saving or exporting: its own when it is a `blob:` or `data:` URL (a
+/// kept copy), else through `image_bytes` and its fallback.
+pub async fn result_bytes(src: &str, endpoint: &str) -> Result<Blob, String> {
+    if src.starts_with("blob:") || src.starts_with("data:") {
+        crate::browser::fetch_blob(src)
+            .await
+            .map_err(|e| e.to_string())
+    } else {
+        image_bytes(src, endpoint).await.map_err(|e| e.to_string())
+    }
+}

@@ -167,29 +167,41 @@ pub fn revoke_object_url(url: &str) {
     }
 }
 
-/// Saves an image under `name`: its bytes are fetched (a `blob:` URL, or a URL that allows
-/// it) so the browser's download keeps the name; otherwise the link opens as it is.
-pub async fn download(url: &str, name: &str) {
-    let blob = fetch_blob(url).await.ok();
-    let href = blob.as_ref().and_then(blob_url);
-    let Some(doc) = window().document() else {
+/// Saves `blob` as a download named `name`.
+pub fn save_blob(blob: &web_sys::Blob, name: &str) {
+    let Some(href) = blob_url(blob) else {
         return;
     };
-    let Ok(a) = doc.create_element("a") else {
+    click_link(&href, |a| a.set_download(name));
+    // The download has taken its copy once the click has been handled.
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || revoke_object_url(&href));
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000)
+        .ok();
+}
+
+/// Saves what a `blob:` URL holds as `name` (the URL stays valid).
+pub fn save_link(url: &str, name: &str) {
+    click_link(url, |a| a.set_download(name));
+}
+
+/// Opens `url` in a new tab: the studio stays where it is (a cross-origin link with
+/// `download` would replace the page instead of saving).
+pub fn open_in_new_tab(url: &str) {
+    click_link(url, |a| {
+        a.set_target("_blank");
+        a.set_rel("noopener");
+    });
+}
+
+fn click_link(href: &str, set: impl FnOnce(&web_sys::HtmlAnchorElement)) {
+    let Some(Ok(a)) = window().document().map(|d| d.create_element("a")) else {
         return;
     };
     let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-    a.set_href(href.as_deref().unwrap_or(url));
-    a.set_download(name);
+    a.set_href(href);
+    set(&a);
     a.click();
-    if let Some(h) = href {
-        // The download has taken its copy once the click has been handled.
-        let h = h.clone();
-        let cb = wasm_bindgen::closure::Closure::once_into_js(move || revoke_object_url(&h));
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000)
-            .ok();
-    }
 }
 
 /// "14:05" today, "3 Dec, 14:05" another day, in the browser's time zone.

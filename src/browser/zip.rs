@@ -2,7 +2,7 @@
 //! compressed already). Bytes pass through wasm a slice at a time and leave it at once: the
 //! archive is assembled in JS as a `Blob`, so a large selection never grows wasm memory.
 
-use super::{describe, fetch_blob, BrowserError};
+use super::{describe, BrowserError};
 use js_sys::{Array, Uint8Array};
 use std::io::{Seek, SeekFrom, Write};
 use wasm_bindgen::JsCast;
@@ -116,7 +116,7 @@ impl Seek for JsSink {
 /// One image to put in the archive.
 pub struct Entry {
     pub name: String,
-    /// Where its bytes are (a `blob:` URL or a URL that allows reading).
+    /// Where its bytes are (a `blob:` URL or the image's link).
     pub src: String,
     /// When it was made (Unix ms), for the entry's date.
     pub made_ms: f64,
@@ -139,11 +139,18 @@ fn zip_error(e: impl std::fmt::Display) -> BrowserError {
     BrowserError::Read(e.to_string())
 }
 
-/// Writes every entry's bytes, in order, into one archive.
-pub async fn zip_images(entries: &[Entry]) -> Result<Blob, BrowserError> {
+/// Writes every entry's bytes, in order, into one archive; `bytes_of` gets an entry's bytes
+/// from its `src` (the caller knows where an image that its host will not give can be had).
+pub async fn zip_images<F, Fut>(entries: &[Entry], bytes_of: F) -> Result<Blob, BrowserError>
+where
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<Blob, String>>,
+{
     let mut zip = ZipWriter::new(JsSink::default());
     for entry in entries {
-        let blob = fetch_blob(&entry.src).await?;
+        let blob = bytes_of(entry.src.clone())
+            .await
+            .map_err(|e| BrowserError::Read(format!("{}: {e}", entry.name)))?;
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Stored)
             .last_modified_time(zip_date(entry.made_ms));

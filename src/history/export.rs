@@ -2,6 +2,7 @@
 //! and stay JS strings on the way out (as the request body does), so a large export never
 //! passes through wasm memory. No stored job holds the API key, so no export can.
 
+use crate::api::images::result_bytes;
 use crate::browser::db::{self, BlobKind};
 use crate::browser::{self, files::read_data_url};
 use crate::domain::history::{ExportHeader, StoredRef, EXPORT_FORMAT, EXPORT_VERSION};
@@ -71,6 +72,8 @@ pub async fn export(
     jobs: Vec<Job>,
     images: Images,
     kits: Vec<Kit>,
+    // Where result images can be had when their host will not give them to the page.
+    endpoint: &str,
 ) -> Result<Exported, ExportError> {
     let header = serde_json::to_string(&ExportHeader {
         format: EXPORT_FORMAT.into(),
@@ -82,7 +85,7 @@ pub async fn export(
     parts.push(&text(format!("{},\"jobs\":[", &header[..header.len() - 1])));
     for (n, job) in jobs.iter().enumerate() {
         let sep = if n == 0 { "" } else { "," };
-        entry(db.as_deref(), *job, images, sep, &parts).await?;
+        entry(db.as_deref(), *job, (images, endpoint), sep, &parts).await?;
     }
     parts.push(&text("],\"kits\":["));
     for (n, kit) in kits.iter().enumerate() {
@@ -124,7 +127,7 @@ pub async fn export(
 async fn entry(
     db: Option<&idb::Database>,
     job: Job,
-    images: Images,
+    (images, endpoint): (Images, &str),
     sep: &str,
     parts: &Array,
 ) -> Result<(), ExportError> {
@@ -157,7 +160,7 @@ async fn entry(
         }
         // URL results are fetched too: Runware's URLs expire, the export should not.
         let blob = match slot {
-            Slot::Done(meta) if embed => browser::fetch_blob(&meta.src).await.ok(),
+            Slot::Done(meta) if embed => result_bytes(&meta.src, endpoint).await.ok(),
             _ => None,
         };
         data_part(blob, parts).await;

@@ -10,3 +10,4 @@ pub mod poll;
 pub mod results;
 pub mod run;
 pub mod runner;
+pub mod save;

@@ -1,10 +1,11 @@
 //! A shot list's results as one archive, each file named by its shot (`shot-03-2.jpg`).
 
-use crate::browser::zip::{zip_images, Entry};
-use crate::browser::{blob_url, download, revoke_object_url};
+use crate::browser::zip::Entry;
 use crate::domain::shots::{shot_file, ShotList, ShotState};
 use crate::domain::Slot;
+use crate::jobs::save::save_zip;
 use crate::state::feed::Feed;
+use crate::state::settings::Settings;
 use leptos::prelude::*;
 
 /// The list's finished images, in shot order.
@@ -34,17 +35,10 @@ pub fn entries(feed: Feed, list: &ShotList) -> Vec<Entry> {
 }
 
 /// Builds the archive and starts its download; says how many images went in.
-pub async fn download_list(entries: Vec<Entry>) -> Result<usize, String> {
+pub async fn download_list(settings: Settings, entries: Vec<Entry>) -> Result<usize, String> {
     if entries.is_empty() {
         return Err("No shot has finished images yet.".into());
     }
-    let blob = zip_images(&entries).await.map_err(|e| e.to_string())?;
-    let url = blob_url(&blob).ok_or("The browser could not hold the archive.")?;
-    download(
-        &url,
-        &format!("kling-shot-list-{}-images.zip", entries.len()),
-    )
-    .await;
-    revoke_object_url(&url);
-    Ok(entries.len())
+    let file_name = format!("kling-shot-list-{}-images.zip", entries.len());
+    save_zip(settings, entries, file_name).await
 }

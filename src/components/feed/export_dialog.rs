@@ -20,7 +20,6 @@ pub fn ExportDialog(
     let feed = use_feed();
     let writer = use_writer();
     let embed = RwSignal::new(true);
-    let tasks = crate::state::tasks::use_tasks();
     let filtered = move || feed.filter().with(Filter::is_active);
     let shown_jobs = move || -> Vec<Job> {
         let filter = feed.filter().get_untracked();
@@ -28,10 +27,12 @@ pub fn ExportDialog(
             .with_untracked(|jobs| jobs.iter().filter(|j| j.passes(&filter)).copied().collect())
     };
     let kits = crate::state::kits::use_kits();
+    let settings = crate::state::settings::use_settings();
     let run = Action::new_local(move |images: &Images| {
         let (jobs, images) = (shown_jobs(), *images);
         let kits = kits.list().get_untracked();
-        async move { export(writer.db(), jobs, images, kits).await }
+        let endpoint = settings.endpoint_now().url;
+        async move { export(writer.db(), jobs, images, kits, &endpoint).await }
     });
     on_cleanup(move || {
         if let Some(Ok(e)) = run.value().get_untracked() {
@@ -63,19 +64,17 @@ pub fn ExportDialog(
                 </button>
             </div>
             {move || run.value().get().map(|r| match r {
-                Ok(e) => exported_link(e, tasks).into_any(),
+                Ok(e) => exported_link(e).into_any(),
                 Err(e) => view! { <p class="banner error" role="alert">{format!("Export failed: {e}")}</p> }.into_any(),
             })}
         </Dialog>
     }
 }
 
-fn exported_link(e: Exported, tasks: crate::state::tasks::Tasks) -> impl IntoView {
+fn exported_link(e: Exported) -> impl IntoView {
     // The browser saves it at once; the link stays for a second copy.
     let (url, name) = (e.url.clone(), e.file_name.clone());
-    request_animation_frame(move || {
-        tasks.spawn(async move { crate::browser::download(&url, &name).await })
-    });
+    request_animation_frame(move || crate::browser::save_link(&url, &name));
     view! {
         <p class="banner ok" role="status">
             {format!("Exported {} jobs. ", e.jobs)}

@@ -2,14 +2,15 @@
 //! ZIP, use as references, compare two, delete.
 
 use super::items::{use_items, GalleryItem};
-use crate::browser::zip::{zip_images, Entry};
-use crate::browser::{blob_url, download};
+use crate::browser::zip::Entry;
 use crate::components::shell::icons::{Glyph, Icon, IconButton};
 use crate::domain::job::{download_name, unique_names};
 use crate::jobs::actions::{delete_results, use_as_reference};
 use crate::jobs::runner::use_runner;
+use crate::jobs::save::save_zip;
 use crate::state::overlay::{use_overlay, Confirmation};
 use crate::state::selection::use_selection;
+use crate::state::settings::Settings;
 use crate::state::tray::use_tray;
 use leptos::prelude::*;
 use runware::limits::REFERENCES_MAX;
@@ -22,7 +23,7 @@ fn picked(keys: &[String], items: &[GalleryItem]) -> Vec<GalleryItem> {
 }
 
 /// Builds the ZIP of `items` and starts its download.
-async fn download_zip(items: Vec<GalleryItem>) -> Result<usize, String> {
+async fn download_zip(settings: Settings, items: Vec<GalleryItem>) -> Result<usize, String> {
     let names = unique_names(
         items
             .iter()
@@ -42,11 +43,8 @@ async fn download_zip(items: Vec<GalleryItem>) -> Result<usize, String> {
                 .unwrap_or_else(|| i.job.started_ms()),
         })
         .collect();
-    let blob = zip_images(&entries).await.map_err(|e| e.to_string())?;
-    let url = blob_url(&blob).ok_or("The browser could not hold the archive.")?;
-    download(&url, &format!("kling-{}-images.zip", entries.len())).await;
-    crate::browser::revoke_object_url(&url);
-    Ok(entries.len())
+    let file_name = format!("kling-{}-images.zip", entries.len());
+    save_zip(settings, entries, file_name).await
 }
 
 /// The selection bar, while anything is selected.
@@ -61,7 +59,8 @@ pub fn SelectionBar() -> impl IntoView {
     // Results that left the feed (deleted, filtered out) leave the selection too.
     let chosen = Memo::new(move |_| keys.with(|k| items.with(|l| picked(k, l))));
     let count = move || chosen.with(Vec::len);
-    let zip = Action::new_local(move |_: &()| download_zip(chosen.get_untracked()));
+    let zip =
+        Action::new_local(move |_: &()| download_zip(runner.settings, chosen.get_untracked()));
     let free = move || REFERENCES_MAX.saturating_sub(tray.items().with(Vec::len));
     let use_refs = move || {
         for item in chosen.get_untracked().into_iter().take(free()) {

@@ -2,7 +2,7 @@
 //! focus, and a check to select it), a placeholder while it renders, or what went wrong.
 
 use super::items::{use_items, GalleryItem};
-use crate::browser::{copy_js_text, download};
+use crate::browser::copy_js_text;
 use crate::components::shell::icons::{Glyph, Icon, IconButton};
 use crate::components::shell::menu::{MenuItem, MoreMenu};
 use crate::domain::job::download_name;
@@ -10,6 +10,7 @@ use crate::domain::text::{excerpt, money};
 use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
 use crate::jobs::edit::{edit_result, OtherReferences};
 use crate::jobs::runner::use_runner;
+use crate::jobs::save::save_image;
 use crate::state::overlay::{use_overlay, Confirmation};
 use crate::state::selection::use_selection;
 use crate::state::tray::use_tray;
@@ -102,6 +103,7 @@ fn TileTools(
     let (job, slot) = (item.job, item.slot);
     let meta = StoredValue::new(item.meta.clone());
     let tasks = crate::state::tasks::use_tasks();
+    let settings = runner.settings;
     let key = StoredValue::new(item.key.clone());
     let name = StoredValue::new(download_name(
         &item.prompt(),
@@ -161,7 +163,7 @@ fn TileTools(
             <IconButton icon=Icon::Open label="Open" on_press=move || overlay.viewer().set(Some(key.get_value())) />
             <IconButton icon=Icon::Download label="Download" on_press=move || {
                 let (src, n) = (meta.with_value(|m| m.src.clone()), name.get_value());
-                tasks.spawn(async move { download(&src, &n).await });
+                tasks.spawn(save_image(settings, src, n));
             } />
             <IconButton icon=Icon::AddReference label="Use as reference" on_press=move || {
                 use_as_reference(tray, meta.get_value(), name.get_value())

@@ -4,13 +4,13 @@
 
 use super::items::{use_items, GalleryItem};
 use super::viewer_info::ViewerInfo;
-use crate::browser::download;
 use crate::components::shell::dialog::{Dialog, InDialog, Placement};
 use crate::components::shell::icons::{Icon, IconButton};
 use crate::domain::job::download_name;
 use crate::domain::text::excerpt;
 use crate::jobs::actions::{toggle_favourite, use_as_reference};
 use crate::jobs::runner::use_runner;
+use crate::jobs::save::save_image;
 use crate::state::overlay::use_overlay;
 use crate::state::tray::use_tray;
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ fn ViewerBody(
         match key {
             "ArrowRight" => step(1),
             "ArrowLeft" => step(-1),
-            "d" | "D" => tasks.spawn(async move { download(&i.meta.src, &name).await }),
+            "d" | "D" => tasks.spawn(save_image(runner.settings, i.meta.src.clone(), name)),
             "f" | "F" => toggle_favourite(runner, i.job, i.slot),
             "r" | "R" => use_as_reference(tray, i.meta, name),
             "z" | "Z" => zoomed.update(|z| *z = !*z),

@@ -2,7 +2,7 @@
 //! references as thumbnails, and every action of a tile.
 
 use super::items::GalleryItem;
-use crate::browser::{clock_label, copy_js_text, download, revoke_object_url};
+use crate::browser::{clock_label, copy_js_text, revoke_object_url};
 use crate::components::shell::icons::{Glyph, Icon};
 use crate::domain::job::download_name;
 use crate::domain::text::money;
@@ -11,6 +11,7 @@ use crate::history::writer::use_writer;
 use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
 use crate::jobs::edit::{edit_result, OtherReferences};
 use crate::jobs::runner::use_runner;
+use crate::jobs::save::save_image;
 use crate::state::clock::use_clock;
 use crate::state::overlay::{use_overlay, Confirmation};
 use crate::state::selection::use_selection;
@@ -115,6 +116,7 @@ fn ViewerActions(
     let selection = use_selection();
     let (job, slot) = (item.job, item.slot);
     let tasks = crate::state::tasks::use_tasks();
+    let settings = runner.settings;
     let meta = StoredValue::new(item.meta.clone());
     let key = StoredValue::new(item.key.clone());
     let name = StoredValue::new(download_name(
@@ -129,7 +131,7 @@ fn ViewerActions(
         <div class="viewer-actions">
             <button type="button" class="primary" aria-label="Download" on:click=move |_| {
                 let (src, n) = (meta.with_value(|m| m.src.clone()), name.get_value());
-                tasks.spawn(async move { download(&src, &n).await });
+                tasks.spawn(save_image(settings, src, n));
             }><Glyph icon=Icon::Download size=16 /> "Download" <kbd>"D"</kbd></button>
             <button type="button" aria-label="Use as reference" on:click=move |_| use_as_reference(tray, meta.get_value(), name.get_value())>
                 <Glyph icon=Icon::AddReference size=16 /> "Use as reference" <kbd>"R"</kbd></button>

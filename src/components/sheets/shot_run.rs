@@ -97,7 +97,7 @@ pub fn ShotRun() -> impl IntoView {
             l.as_ref()
                 .map_or_else(Vec::new, |l| crate::shots::download::entries(r.feed, l))
         });
-        crate::shots::download::download_list(entries)
+        crate::shots::download::download_list(r.settings, entries)
     });
     let zip_said = move || {
         zip.value().get().map(|v| match v {

@@ -215,7 +215,16 @@ impl Kits {
             return;
         };
         let kit = self.list.try_update(|l| l.remove(at));
-        self.deleted.set(kit.map(|k| (at, k)));
+        let before = self
+            .deleted
+            .try_update(|d| std::mem::replace(d, kit.map(|k| (at, k))));
+        // The kit deleted before this one can no longer come back: its thumbnails go.
+        if let Some(Some((_, gone))) = before {
+            gone.thumbs
+                .iter()
+                .flatten()
+                .for_each(|t| crate::browser::revoke_object_url(t));
+        }
         let (writer, id) = (self.writer, id.to_owned());
         self.tasks.spawn(async move {
             if let Some(db) = writer.db() {

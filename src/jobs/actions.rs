@@ -9,6 +9,7 @@ use crate::browser::db::{blob_key, BlobKind};
 use crate::domain::payload::new_task_uuid;
 use crate::domain::{JobState, ResultMeta, Slot};
 use crate::history::refs::references_of;
+use crate::state::overlay::Confirmation;
 use crate::state::tray::{RefItem, RefSource, Tray};
 use leptos::prelude::*;
 
@@ -123,6 +124,18 @@ pub fn delete(r: Runner, task_uuids: Option<Vec<String>>) {
 
 /// Deletes single results; a job left with nothing to show goes as a whole. What they cost
 /// stays counted.
+/// The question asked before one result is deleted (the tile and the viewer ask the same).
+pub fn delete_result_question(r: Runner, job: Job, slot: usize) -> Confirmation {
+    Confirmation {
+        title: "Delete this image?",
+        message:
+            "It is removed from this browser; Runware is not told, and what it cost stays counted."
+                .into(),
+        action: "Delete image",
+        run: std::sync::Arc::new(move || delete_results(r, vec![(job, slot)])),
+    }
+}
+
 pub fn delete_results(r: Runner, results: Vec<(Job, usize)>) {
     let mut whole = Vec::new();
     // Each job once, whatever order the results were picked in.

@@ -7,11 +7,11 @@ use crate::components::shell::icons::{Glyph, Icon, IconButton};
 use crate::components::shell::menu::{MenuItem, MoreMenu};
 use crate::domain::job::download_name;
 use crate::domain::text::{excerpt, money};
-use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
+use crate::jobs::actions::{delete_result_question, remix, toggle_favourite, use_as_reference};
 use crate::jobs::edit::{edit_result, OtherReferences};
 use crate::jobs::runner::use_runner;
 use crate::jobs::save::save_image;
-use crate::state::overlay::{use_overlay, Confirmation};
+use crate::state::overlay::use_overlay;
 use crate::state::selection::use_selection;
 use crate::state::tray::use_tray;
 use leptos::prelude::*;
@@ -149,12 +149,7 @@ fn TileTools(
     ));
     more.push(
         MenuItem::new("Delete image", Icon::Trash, move || {
-            overlay.confirm(Confirmation {
-                title: "Delete this image?",
-                message: "It is removed from this browser; Runware is not told, and what it cost stays counted.".into(),
-                action: "Delete image",
-                run: std::sync::Arc::new(move || delete_results(runner, vec![(job, slot)])),
-            })
+            overlay.confirm(delete_result_question(runner, job, slot))
         })
         .danger(),
     );

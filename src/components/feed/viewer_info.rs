@@ -8,12 +8,12 @@ use crate::domain::job::download_name;
 use crate::domain::text::money;
 use crate::history::refs::{reference_previews, RefPreview};
 use crate::history::writer::use_writer;
-use crate::jobs::actions::{delete_results, remix, toggle_favourite, use_as_reference};
+use crate::jobs::actions::{delete_result_question, remix, toggle_favourite, use_as_reference};
 use crate::jobs::edit::{edit_result, OtherReferences};
 use crate::jobs::runner::use_runner;
 use crate::jobs::save::save_image;
 use crate::state::clock::use_clock;
-use crate::state::overlay::{use_overlay, Confirmation};
+use crate::state::overlay::use_overlay;
 use crate::state::selection::use_selection;
 use crate::state::tray::use_tray;
 use leptos::prelude::*;
@@ -118,6 +118,7 @@ fn ViewerActions(
     let tasks = crate::state::tasks::use_tasks();
     let settings = runner.settings;
     let meta = StoredValue::new(item.meta.clone());
+    let has_refs = job.with_info(|i| !i.stored_refs.is_empty());
     let key = StoredValue::new(item.key.clone());
     let name = StoredValue::new(download_name(
         &item.prompt(),
@@ -151,17 +152,19 @@ fn ViewerActions(
                 overlay.viewer().set(None);
                 crate::browser::focus_by_id("prompt");
             }><Glyph icon=Icon::Edit size=16 /> "Edit this image" <kbd>"E"</kbd></button>
+            {has_refs.then(|| view! {
+                <button type="button" on:click=move |_| {
+                    edit_result(runner, tray, job, slot, OtherReferences::Keep);
+                    overlay.viewer().set(None);
+                    crate::browser::focus_by_id("prompt");
+                }><Glyph icon=Icon::Edit size=16 /> "Edit with its references"</button>
+            })}
             <button type="button" on:click=move |_| { remix(runner, tray, job); overlay.viewer().set(None); }>
                 <Glyph icon=Icon::Remix size=16 /> "Remix"</button>
             <button type="button" aria-pressed=move || selected.get().to_string()
                 on:click=move |_| key.with_value(|k| selection.toggle(k))>
                 <Glyph icon=Icon::Compare size=16 /> "Select to compare"</button>
-            <button type="button" class="danger" on:click=move |_| overlay.confirm(Confirmation {
-                title: "Delete this image?",
-                message: "It is removed from this browser; Runware is not told.".into(),
-                action: "Delete image",
-                run: std::sync::Arc::new(move || delete_results(runner, vec![(job, slot)])),
-            })><Glyph icon=Icon::Trash size=16 /> "Delete"</button>
+            <button type="button" class="danger" on:click=move |_| overlay.confirm(delete_result_question(runner, job, slot))><Glyph icon=Icon::Trash size=16 /> "Delete"</button>
         </div>
     }
 }

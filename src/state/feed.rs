@@ -3,7 +3,7 @@
 //! deleting a job disposes them and cancels whatever task was running for it.
 
 use crate::domain::history::Filter;
-use crate::jobs::job::{Job, JobId, JobInfo, Origin, Progress};
+use crate::jobs::job::{Job, JobId, JobInfo, Progress};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -146,16 +146,6 @@ impl Feed {
 
     pub fn edit_filter(self, f: impl FnOnce(&mut Filter)) {
         self.filter.update(f);
-    }
-
-    /// Total cost of every result submitted in this visit (USD).
-    pub fn session_cost(self) -> f64 {
-        self.jobs.with(|jobs| {
-            jobs.iter()
-                .filter(|j| j.origin() == Origin::ThisVisit)
-                .map(|j| j.cost())
-                .sum()
-        })
     }
 
     /// Total cost of everything in the stored history, this visit included (USD).

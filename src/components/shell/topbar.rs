@@ -6,14 +6,12 @@ use crate::api::account::Connection;
 use crate::domain::spend::cap_words;
 use crate::domain::text::money;
 use crate::state::connection::use_connection;
-use crate::state::feed::use_feed;
 use crate::state::overlay::{use_overlay, Sheet};
 use leptos::prelude::*;
 
 /// The top bar.
 #[component]
 pub fn TopBar() -> impl IntoView {
-    let feed = use_feed();
     let check = use_connection();
     let overlay = use_overlay();
     let spend = crate::state::spend::use_spend();
@@ -63,8 +61,8 @@ pub fn TopBar() -> impl IntoView {
                         </span>
                     }.into_any(),
                     (None, None) => view! {
-                        <span class="spend tabular" title="What this session's images cost, as Runware reported it">
-                            <span class="muted">"Spent "</span>{money(feed.session_cost())}
+                        <span class="spend tabular" title="What this session's images cost: Runware's reported price, the list price while a job runs (as the spend caps count it)">
+                            <span class="muted">"Spent "</span>{money(spent.session)}
                         </span>
                     }.into_any(),
                 }

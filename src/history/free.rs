@@ -60,6 +60,7 @@ pub async fn free_space(r: Runner, target: Option<f64>) -> Freed {
         bytes: 0.0,
     };
     let mut gone_keys = Vec::new();
+    let mut touched: Vec<Job> = Vec::new();
     for (job, i, key) in order {
         if target.is_some_and(|t| freed.bytes >= t) {
             break;
@@ -74,8 +75,14 @@ pub async fn free_space(r: Runner, target: Option<f64>) -> Freed {
                 m.src = m.remote_url.clone().unwrap_or_default();
             }
         });
-        r.writer.save(job, Vec::new());
+        if !touched.contains(&job) {
+            touched.push(job);
+        }
         gone_keys.push(key);
+    }
+    // Each job's record once, however many of its images went.
+    for job in touched {
+        r.writer.save(job, Vec::new());
     }
     r.writer.delete_blobs(gone_keys);
     freed

@@ -50,11 +50,24 @@ async fn load(db: &Database, feed: Feed, portion: Portion) -> Result<Vec<Loaded>
         Portion::Newest(n) => db::load_newest(db, n).await?,
         Portion::All => db::load_all(db).await?,
     };
-    let jobs: Vec<StoredJob> = metas
-        .iter()
-        .filter_map(|m| serde_json::from_str::<StoredJob>(m).ok())
+    let jobs = parsed(&metas)
         .filter(|j| !known.contains(&j.task_uuid))
         .collect();
+    with_blobs(db, jobs).await
+}
+
+/// The stored records that read as jobs (a record that does not is skipped, not fatal).
+pub(super) fn parsed(metas: &[String]) -> impl Iterator<Item = StoredJob> + '_ {
+    metas
+        .iter()
+        .filter_map(|m| serde_json::from_str::<StoredJob>(m).ok())
+}
+
+/// Each job with its stored result copies, by slot (one read for all of them).
+pub(super) async fn with_blobs(
+    db: &Database,
+    jobs: Vec<StoredJob>,
+) -> Result<Vec<Loaded>, DbError> {
     let keys: Vec<String> = jobs.iter().flat_map(inline_keys).collect();
     let mut found: HashMap<String, Blob> = db::get_many(db, &keys).await?.into_iter().collect();
     Ok(jobs

@@ -4,7 +4,7 @@
 //! written on receipt, so no tab overwrites another's work.
 
 pub use super::news::{Changed, CHANNEL};
-use super::restore::{inline_keys, job_from_stored, with_source};
+use super::restore::{job_from_stored, parsed, with_blobs, with_source};
 use crate::browser::db;
 use crate::domain::history::StoredJob;
 use crate::domain::Slot;
@@ -24,27 +24,12 @@ pub async fn receive(db: &Database, feed: Feed, changed: Changed) {
             }
         }
         Changed::Put(ids) => {
-            let jobs: Vec<StoredJob> = db::load_ids(db, &ids)
+            let metas = db::load_ids(db, &ids).await.unwrap_or_default();
+            let loaded = with_blobs(db, parsed(&metas).collect())
                 .await
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|m| serde_json::from_str(m).ok())
-                .collect();
-            let keys: Vec<String> = jobs.iter().flat_map(inline_keys).collect();
-            let mut blobs: HashMap<String, Blob> = db::get_many(db, &keys)
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .collect();
+                .unwrap_or_default();
             let mut new = Vec::new();
-            for stored in jobs {
-                let own: HashMap<usize, Blob> = inline_keys(&stored)
-                    .into_iter()
-                    .filter_map(|k| {
-                        let i = k.rsplit_once("/o")?.1.parse().ok()?;
-                        Some((i, blobs.remove(&k)?))
-                    })
-                    .collect();
+            for (stored, own) in loaded {
                 match feed.find_uuid(&stored.task_uuid) {
                     None => new.push(job_from_stored(feed, stored, own)),
                     Some(job) if !feed.is_driven(job) => update(job, stored, own),

@@ -44,7 +44,7 @@ fn summary(form: reactive_stores::Store<Form>, upload_once: bool) -> String {
     }
     if set.is_empty() {
         // Said so the closed section still tells that nothing unusual hides inside it.
-        "Nothing changed: results are polled, as links, with their cost".to_owned()
+        "As usual: results come as links, with their cost".to_owned()
     } else {
         set.join(" · ")
     }

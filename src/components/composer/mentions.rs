@@ -130,7 +130,12 @@ pub fn MentionStatus() -> impl IntoView {
             parts.push(format!("Mentions {}", list(&said)));
         }
         if n > 0 && !unmentioned.is_empty() {
-            parts.push(format!("never mentions {}", list(&unmentioned)));
+            let lead = if parts.is_empty() {
+                "Not mentioned yet:"
+            } else {
+                "not yet"
+            };
+            parts.push(format!("{lead} {}", list(&unmentioned)));
         }
         let warning = (!missing.is_empty()).then(|| {
             format!(
@@ -145,7 +150,7 @@ pub fn MentionStatus() -> impl IntoView {
     view! {
         <div class="mention-status" aria-live="polite">
             <Show when=move || status.with(|s| !s.0.is_empty())>
-                <p class="muted small">{move || status.get().0} " · type @ to mention one"</p>
+                <p class="muted small">{move || status.get().0} " · type @ to mention an image"</p>
             </Show>
             {move || status.get().1.map(|w| view! { <p class="warn-text small" role="status">{w}</p> })}
             {move || mentions.last().map(|r| view! {

@@ -87,7 +87,7 @@ pub fn RefCard(
             <span class="ref-meta">
                 <span class="ref-name" title=label.clone()>{label.clone()}</span>
                 {move || tray.label_of(id).map(|t| view! { <span class="ref-tag">{t}</span> })}
-                <span class="muted">{details}</span>
+                <span class="muted ref-details" title=details.clone()>{details.clone()}</span>
                 {note.map(|n| view! { <span class="muted">{n}</span> })}
                 <Show when=is_aspect_source>
                     <span class="aspect-source">"Decides the aspect ratio"</span>

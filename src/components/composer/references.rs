@@ -81,11 +81,11 @@ pub fn ReferenceTray() -> impl IntoView {
                         } />
                     <Glyph icon=Icon::Upload size=16 />
                     <span>"Add images"</span>
-                    <span class="muted small">"or drop or paste them here · JPEG, PNG, WEBP, up to 10"</span>
+                    <span class="muted small">"or drop or paste them here" <br /> "JPEG, PNG or WEBP · up to 10"</span>
                 </label>
             </div>
             <div class="add-url">
-                <input type="text" aria-label="Reference URL or image UUID" placeholder="Or a link or image UUID"
+                <input type="text" aria-label="Reference URL or image UUID" placeholder="Or paste an image link or UUID"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_text(); } />

@@ -37,7 +37,7 @@ pub fn JobLine(
     let time = move || match job.ended_ms.get() {
         // When it finished (the feed mixes visits) and how long it took.
         Some(end) if job.state.get().is_final() => format!(
-            "{} · {}",
+            "{} · took {}",
             clock_label(end, clock.now()),
             elapsed_label(end - started)
         ),

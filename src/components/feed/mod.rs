@@ -9,6 +9,7 @@ pub mod items;
 pub mod job_block;
 pub mod job_line;
 pub mod lineage;
+pub mod result_actions;
 pub mod selection_bar;
 pub mod starters;
 pub mod tile;

@@ -26,7 +26,7 @@ pub fn Starters() -> impl IntoView {
     view! {
         <div class="starters">
             <h2>"Describe a shot, add references if you have them, and press Generate."</h2>
-            <p class="muted">"Or start from one of the model page's examples:"</p>
+            <p class="muted">"Or start from one of these examples:"</p>
             <ul class="starter-cards">
                 {STARTERS.into_iter().map(|s| {
                     let (w, h) = s.aspect.dims(runware::Resolution::K1);

@@ -2,18 +2,13 @@
 //! focus, and a check to select it), a placeholder while it renders, or what went wrong.
 
 use super::items::{use_items, GalleryItem};
-use crate::browser::copy_js_text;
+use super::result_actions::ResultActions;
 use crate::components::shell::icons::{Glyph, Icon, IconButton};
 use crate::components::shell::menu::{MenuItem, MoreMenu};
-use crate::domain::job::download_name;
 use crate::domain::text::{excerpt, money};
-use crate::jobs::actions::{delete_result_question, remix, toggle_favourite, use_as_reference};
-use crate::jobs::edit::{edit_result, OtherReferences};
-use crate::jobs::runner::use_runner;
-use crate::jobs::save::save_image;
+use crate::jobs::edit::OtherReferences;
 use crate::state::overlay::use_overlay;
 use crate::state::selection::use_selection;
-use crate::state::tray::use_tray;
 use leptos::prelude::*;
 
 /// Seed, size and cost: the tooltip of a tile.
@@ -96,76 +91,48 @@ fn TileTools(
     /// Whether it is starred.
     favourite: Memo<bool>,
 ) -> impl IntoView {
-    let runner = use_runner();
-    let tray = use_tray();
-    let overlay = use_overlay();
-    let selection = use_selection();
-    let (job, slot) = (item.job, item.slot);
-    let meta = StoredValue::new(item.meta.clone());
-    let tasks = crate::state::tasks::use_tasks();
-    let settings = runner.settings;
-    let key = StoredValue::new(item.key.clone());
-    let name = StoredValue::new(download_name(
-        &item.prompt(),
-        item.meta.seed,
-        item.meta.format,
-    ));
+    let acts = ResultActions::of(&item);
     let mut more = Vec::new();
-    if let Some(url) = item.meta.remote_url.clone() {
+    if acts.link().is_some() {
+        let a = acts.clone();
         more.push(MenuItem::new("Copy image link", Icon::Copy, move || {
-            let url = url.clone();
-            tasks.spawn(async move {
-                copy_js_text(&url.as_str().into()).await.ok();
-            });
+            a.copy_link()
         }));
     }
+    let a = acts.clone();
     more.push(MenuItem::new("Edit this image", Icon::Edit, move || {
-        edit_result(runner, tray, job, slot, OtherReferences::Drop);
-        crate::browser::focus_by_id("prompt");
+        a.edit(OtherReferences::Drop)
     }));
-    if job.with_info(|i| !i.stored_refs.is_empty()) {
+    if acts.has_references() {
+        let a = acts.clone();
         more.push(MenuItem::new(
             "Edit with its references",
             Icon::Edit,
-            move || {
-                edit_result(runner, tray, job, slot, OtherReferences::Keep);
-                crate::browser::focus_by_id("prompt");
-            },
+            move || a.edit(OtherReferences::Keep),
         ));
     }
+    let a = acts.clone();
     more.push(MenuItem::new("Remix this job", Icon::Remix, move || {
-        remix(runner, tray, job)
+        a.remix()
     }));
+    let a = acts.clone();
     more.push(MenuItem::new(
         "Select to compare",
         Icon::Compare,
-        move || {
-            key.with_value(|k| {
-                if !selection.contains(k) {
-                    selection.toggle(k)
-                }
-            })
-        },
+        move || a.select(),
     ));
-    more.push(
-        MenuItem::new("Delete image", Icon::Trash, move || {
-            overlay.confirm(delete_result_question(runner, job, slot))
-        })
-        .danger(),
-    );
+    let a = acts.clone();
+    more.push(MenuItem::new("Delete image", Icon::Trash, move || a.delete()).danger());
+    let acts = StoredValue::new(acts);
     view! {
         <div class="tile-tools" role="toolbar" aria-label="Image actions">
-            <IconButton icon=Icon::Open label="Open" on_press=move || overlay.viewer().set(Some(key.get_value())) />
-            <IconButton icon=Icon::Download label="Download" on_press=move || {
-                let (src, n) = (meta.with_value(|m| m.src.clone()), name.get_value());
-                tasks.spawn(save_image(settings, src, n));
-            } />
-            <IconButton icon=Icon::AddReference label="Use as reference" on_press=move || {
-                use_as_reference(tray, meta.get_value(), name.get_value())
-            } />
+            <IconButton icon=Icon::Open label="Open" on_press=move || acts.with_value(ResultActions::open) />
+            <IconButton icon=Icon::Download label="Download" on_press=move || acts.with_value(ResultActions::download) />
+            <IconButton icon=Icon::AddReference label="Use as reference"
+                on_press=move || acts.with_value(ResultActions::use_as_reference) />
             <button type="button" class="icon-button" aria-pressed=move || favourite.get().to_string()
                 aria-label="Favourite" title="Favourite"
-                on:click=move |ev| { ev.stop_propagation(); toggle_favourite(runner, job, slot) }>
+                on:click=move |ev| { ev.stop_propagation(); acts.with_value(ResultActions::toggle_favourite) }>
                 {move || view! { <Glyph icon=if favourite.get() { Icon::StarFilled } else { Icon::Star } /> }}
             </button>
             <MoreMenu label="More actions for this image".into() items=more />

@@ -3,16 +3,13 @@
 //! D download, F favourite, R use as reference, Z zoom.
 
 use super::items::{use_items, GalleryItem};
+use super::result_actions::{ActionContexts, ResultActions};
 use super::viewer_info::ViewerInfo;
 use crate::components::shell::dialog::{Dialog, InDialog, Placement};
 use crate::components::shell::icons::{Icon, IconButton};
-use crate::domain::job::download_name;
 use crate::domain::text::excerpt;
-use crate::jobs::actions::{toggle_favourite, use_as_reference};
-use crate::jobs::runner::use_runner;
-use crate::jobs::save::save_image;
+use crate::jobs::edit::OtherReferences;
 use crate::state::overlay::use_overlay;
-use crate::state::tray::use_tray;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -52,11 +49,9 @@ fn ViewerBody(
 ) -> impl IntoView {
     let overlay = use_overlay();
     let items = use_items();
-    let runner = use_runner();
-    let tray = use_tray();
     let open = overlay.viewer();
     let zoomed = RwSignal::new(false);
-    let tasks = crate::state::tasks::use_tasks();
+    let cx = ActionContexts::get();
     let step = move |delta: isize| {
         if let Some((pos, len, _)) = current.get_untracked() {
             let next = (pos as isize + delta).rem_euclid(len as isize) as usize;
@@ -67,25 +62,15 @@ fn ViewerBody(
     let item = move || current.get_untracked().map(|(_, _, i)| i);
     let act = move |key: &str| {
         let Some(i) = item() else { return false };
-        let name = download_name(&i.prompt(), i.meta.seed, i.meta.format);
+        let acts = ResultActions::with(cx, &i);
         match key {
             "ArrowRight" => step(1),
             "ArrowLeft" => step(-1),
-            "d" | "D" => tasks.spawn(save_image(runner.settings, i.meta.src.clone(), name)),
-            "f" | "F" => toggle_favourite(runner, i.job, i.slot),
-            "r" | "R" => use_as_reference(tray, i.meta, name),
+            "d" | "D" => acts.download(),
+            "f" | "F" => acts.toggle_favourite(),
+            "r" | "R" => acts.use_as_reference(),
             "z" | "Z" => zoomed.update(|z| *z = !*z),
-            "e" | "E" => {
-                crate::jobs::edit::edit_result(
-                    runner,
-                    tray,
-                    i.job,
-                    i.slot,
-                    crate::jobs::edit::OtherReferences::Drop,
-                );
-                open.set(None);
-                crate::browser::focus_by_id("prompt");
-            }
+            "e" | "E" => acts.edit(OtherReferences::Drop),
             _ => return false,
         }
         true
@@ -106,11 +91,15 @@ fn ViewerBody(
     on_cleanup(move || keys.remove());
     view! {
         <div class="viewer-body">
-            <Stage current zoomed />
-            <Show when=move || current.with(|c| c.as_ref().is_some_and(|(_, len, _)| *len > 1))>
-                <IconButton icon=Icon::Previous label="Previous image (←)" class="viewer-prev" on_press=move || step(-1) />
-                <IconButton icon=Icon::Next label="Next image (→)" class="viewer-next" on_press=move || step(1) />
-            </Show>
+            // The arrows sit on the picture's own box, so they stay centred on it whatever
+            // its height (a phone gives the picture only the height it needs).
+            <div class="stage-wrap">
+                <Stage current zoomed />
+                <Show when=move || current.with(|c| c.as_ref().is_some_and(|(_, len, _)| *len > 1))>
+                    <IconButton icon=Icon::Previous label="Previous image (←)" class="viewer-prev" on_press=move || step(-1) />
+                    <IconButton icon=Icon::Next label="Next image (→)" class="viewer-next" on_press=move || step(1) />
+                </Show>
+            </div>
             {move || current.get().map(|(_, _, item)| view! { <ViewerInfo item zoomed /> })}
         </div>
     }

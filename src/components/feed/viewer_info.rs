@@ -2,20 +2,14 @@
 //! references as thumbnails, and every action of a tile.
 
 use super::items::GalleryItem;
-use crate::browser::{clock_label, copy_js_text, revoke_object_url};
+use super::result_actions::ResultActions;
+use crate::browser::{clock_label, revoke_object_url};
 use crate::components::shell::icons::{Glyph, Icon};
-use crate::domain::job::download_name;
 use crate::domain::text::money;
 use crate::history::refs::{reference_previews, RefPreview};
 use crate::history::writer::use_writer;
-use crate::jobs::actions::{delete_result_question, remix, toggle_favourite, use_as_reference};
-use crate::jobs::edit::{edit_result, OtherReferences};
-use crate::jobs::runner::use_runner;
-use crate::jobs::save::save_image;
+use crate::jobs::edit::OtherReferences;
 use crate::state::clock::use_clock;
-use crate::state::overlay::use_overlay;
-use crate::state::selection::use_selection;
-use crate::state::tray::use_tray;
 use leptos::prelude::*;
 
 /// The panel for `item`.
@@ -110,61 +104,41 @@ fn ViewerActions(
     /// At 100% rather than fitted.
     zoomed: RwSignal<bool>,
 ) -> impl IntoView {
-    let runner = use_runner();
-    let tray = use_tray();
-    let overlay = use_overlay();
-    let selection = use_selection();
-    let (job, slot) = (item.job, item.slot);
-    let tasks = crate::state::tasks::use_tasks();
-    let settings = runner.settings;
-    let meta = StoredValue::new(item.meta.clone());
-    let has_refs = job.with_info(|i| !i.stored_refs.is_empty());
-    let key = StoredValue::new(item.key.clone());
-    let name = StoredValue::new(download_name(
-        &item.prompt(),
-        item.meta.seed,
-        item.meta.format,
-    ));
-    let favourite = Memo::new(move |_| job.favourites.with(|f| f.contains(&slot)));
-    let selected = Memo::new(move |_| key.with_value(|k| selection.contains(k)));
-    let link = item.meta.remote_url.clone();
+    let acts = ResultActions::of(&item);
+    let (has_refs, has_link) = (acts.has_references(), acts.link().is_some());
+    let acts = StoredValue::new(acts);
+    let favourite = Memo::new(move |_| acts.with_value(ResultActions::is_favourite));
+    let selected = Memo::new(move |_| acts.with_value(ResultActions::is_selected));
+    let edit = move |others| acts.with_value(|a| a.edit(others));
     view! {
         <div class="viewer-actions">
-            <button type="button" class="primary" aria-label="Download" on:click=move |_| {
-                let (src, n) = (meta.with_value(|m| m.src.clone()), name.get_value());
-                tasks.spawn(save_image(settings, src, n));
-            }><Glyph icon=Icon::Download size=16 /> "Download" <kbd>"D"</kbd></button>
-            <button type="button" aria-label="Use as reference" on:click=move |_| use_as_reference(tray, meta.get_value(), name.get_value())>
+            <button type="button" class="primary" aria-label="Download" on:click=move |_| acts.with_value(ResultActions::download)>
+                <Glyph icon=Icon::Download size=16 /> "Download" <kbd>"D"</kbd></button>
+            <button type="button" aria-label="Use as reference" on:click=move |_| acts.with_value(ResultActions::use_as_reference)>
                 <Glyph icon=Icon::AddReference size=16 /> "Use as reference" <kbd>"R"</kbd></button>
-            <button type="button" aria-label="Favourite" aria-pressed=move || favourite.get().to_string() on:click=move |_| toggle_favourite(runner, job, slot)>
+            <button type="button" aria-label="Favourite" aria-pressed=move || favourite.get().to_string()
+                on:click=move |_| acts.with_value(ResultActions::toggle_favourite)>
                 {move || view! { <Glyph icon=if favourite.get() { Icon::StarFilled } else { Icon::Star } size=16 /> }}
                 "Favourite" <kbd>"F"</kbd></button>
             <button type="button" aria-label="Actual size" aria-pressed=move || zoomed.get().to_string() on:click=move |_| zoomed.update(|z| *z = !*z)>
                 <Glyph icon=Icon::ZoomIn size=16 /> "100%" <kbd>"Z"</kbd></button>
-            {link.map(|url| view! {
-                <button type="button" on:click=move |_| {
-                    let url = url.clone();
-                    tasks.spawn(async move { copy_js_text(&url.as_str().into()).await.ok(); });
-                }><Glyph icon=Icon::Copy size=16 /> "Copy image link"</button>
+            {has_link.then(|| view! {
+                <button type="button" on:click=move |_| acts.with_value(ResultActions::copy_link)>
+                    <Glyph icon=Icon::Copy size=16 /> "Copy image link"</button>
             })}
-            <button type="button" aria-label="Edit this image" on:click=move |_| {
-                edit_result(runner, tray, job, slot, OtherReferences::Drop);
-                overlay.viewer().set(None);
-                crate::browser::focus_by_id("prompt");
-            }><Glyph icon=Icon::Edit size=16 /> "Edit this image" <kbd>"E"</kbd></button>
+            <button type="button" aria-label="Edit this image" on:click=move |_| edit(OtherReferences::Drop)>
+                <Glyph icon=Icon::Edit size=16 /> "Edit this image" <kbd>"E"</kbd></button>
             {has_refs.then(|| view! {
-                <button type="button" on:click=move |_| {
-                    edit_result(runner, tray, job, slot, OtherReferences::Keep);
-                    overlay.viewer().set(None);
-                    crate::browser::focus_by_id("prompt");
-                }><Glyph icon=Icon::Edit size=16 /> "Edit with its references"</button>
+                <button type="button" on:click=move |_| edit(OtherReferences::Keep)>
+                    <Glyph icon=Icon::Edit size=16 /> "Edit with its references"</button>
             })}
-            <button type="button" on:click=move |_| { remix(runner, tray, job); overlay.viewer().set(None); }>
+            <button type="button" on:click=move |_| acts.with_value(ResultActions::remix)>
                 <Glyph icon=Icon::Remix size=16 /> "Remix"</button>
             <button type="button" aria-pressed=move || selected.get().to_string()
-                on:click=move |_| key.with_value(|k| selection.toggle(k))>
+                on:click=move |_| acts.with_value(ResultActions::toggle_selected)>
                 <Glyph icon=Icon::Compare size=16 /> "Select to compare"</button>
-            <button type="button" class="danger" on:click=move |_| overlay.confirm(delete_result_question(runner, job, slot))><Glyph icon=Icon::Trash size=16 /> "Delete"</button>
+            <button type="button" class="danger" on:click=move |_| acts.with_value(ResultActions::delete)>
+                <Glyph icon=Icon::Trash size=16 /> "Delete"</button>
         </div>
     }
 }

@@ -52,7 +52,7 @@ pub fn KitsSheet() -> impl IntoView {
                 </div>
                 {move || error().map(|e| view! { <p class="field-error" id="kit-name-error">{e}</p> })}
                 <Show when=move || count.get() == 0>
-                    <p class="hint">"Add references first: a kit is made from them."</p>
+                    <p class="hint">"Add references to the composer to save them here."</p>
                 </Show>
             </form>
             {move || kits.notice().get().map(|n| view! { <p class="hint" role="status">{n}</p> })}

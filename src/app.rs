@@ -144,6 +144,26 @@ async fn keep_history(r: Runner, status: StorageStatus, drafts: Drafts, later: R
     r.writer.run(r.feed, db).await;
 }
 
+/// Starts the shot list's driver (its code comes with the shot list's chunk) once a list
+/// exists: the last visit's, or one started from the sheet. A page without one never
+/// fetches it.
+fn drive_shots_once_listed(r: Runner, shots: Shots, tasks: Tasks) {
+    let driving = StoredValue::new(false);
+    Effect::new(move |_| {
+        // Every change to the list re-runs this (cheaply), so a failed fetch is tried again.
+        if shots.list().with(Option::is_some) && !driving.get_value() {
+            driving.set_value(true);
+            // On the app's owner, not this effect's: the driver outlives its re-runs.
+            tasks.spawn(async move {
+                if !chunks::drive_shots(r, shots).await {
+                    // The chunk could not be had: the next change to the list tries again.
+                    driving.set_value(false);
+                }
+            });
+        }
+    });
+}
+
 /// The whole app: top bar, composer and feed, and what opens over them.
 #[component]
 pub fn App() -> impl IntoView {
@@ -164,10 +184,7 @@ pub fn App() -> impl IntoView {
         kits: use_kits(),
     };
     leptos::task::spawn_local_scoped_with_cancellation(keep_history(runner, status, drafts, later));
-    leptos::task::spawn_local_scoped_with_cancellation(crate::shots::driver::drive(
-        runner,
-        use_shots(),
-    ));
+    drive_shots_once_listed(runner, use_shots(), expect_context::<Tasks>());
     page_shortcuts();
     crate::components::shell::dialog::remember_focus();
     // Mounted (and their chunks fetched) when first opened; a change of result keeps them.

@@ -17,8 +17,11 @@ use crate::components::sheets::shots::ShotsSheet;
 use crate::components::shell::shortcuts::ShortcutsSheet;
 use crate::history::import::{import, HistoryFileError, Imported};
 use crate::history::writer::Writer;
+use crate::jobs::runner::Runner;
+use crate::shots::driver::drive;
 use crate::state::feed::Feed;
 use crate::state::kits::Kits;
+use crate::state::shots::Shots;
 use leptos::prelude::*;
 #[cfg(feature = "split")]
 use leptos::wasm_split::wasm_split;
@@ -121,5 +124,31 @@ pub async fn import_history(
     match split_import(writer, feed, kits, file).await {
         Ok(importing) => importing.await.map_err(|e| format!("Import refused: {e}")),
         Err(e) => Err(e.to_string()),
+    }
+}
+
+type Driving = Pin<Box<dyn Future<Output = ()>>>;
+
+/// The shot list's driver, in the shot list's chunk: only a page with a list needs it.
+#[cfg(feature = "split")]
+#[wasm_split(shots, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn split_drive(r: Runner, shots: Shots) -> Result<Driving, ChunkError> {
+    Ok(Box::pin(drive(r, shots)))
+}
+
+#[cfg(not(feature = "split"))]
+async fn split_drive(r: Runner, shots: Shots) -> Result<Driving, ChunkError> {
+    Ok(Box::pin(drive(r, shots)))
+}
+
+/// Runs the shot list's driver (its chunk fetched first) for as long as the app does; false
+/// when the chunk could not be had.
+pub async fn drive_shots(r: Runner, shots: Shots) -> bool {
+    match split_drive(r, shots).await {
+        Ok(driving) => {
+            driving.await;
+            true
+        }
+        Err(_) => false,
     }
 }

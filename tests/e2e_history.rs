@@ -219,7 +219,7 @@ async fn finished_jobs_survive_reload_with_favourites_costs_search_compare_and_d
     h.wait_results(0, 10).await;
     h.reload().await;
     h.wait_for(
-        Locator::XPath("//*[contains(text(), 'start from one of the model page')]"),
+        Locator::XPath("//*[contains(text(), 'start from one of these examples')]"),
         "an empty history",
     )
     .await;
@@ -292,7 +292,7 @@ async fn export_then_import_into_a_fresh_profile_gives_the_same_history_and_no_k
     // Another browser profile: empty, then the import brings everything back.
     let h = Harness::start(&[]).await;
     h.wait_for(
-        Locator::XPath("//*[contains(text(), 'start from one of the model page')]"),
+        Locator::XPath("//*[contains(text(), 'start from one of these examples')]"),
         "a fresh profile",
     )
     .await;

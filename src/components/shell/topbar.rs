@@ -72,11 +72,11 @@ pub fn TopBar() -> impl IntoView {
                     <span class="muted">"Balance "</span>{b}
                 </span>
             })}
-            <IconButton icon=Icon::Kit label="Reference kits" on_press=move || overlay.toggle(Sheet::Kits) />
-            <IconButton icon=Icon::List label="Shot list" on_press=move || overlay.toggle(Sheet::Shots) />
+            <IconButton icon=Icon::Kit label="Reference kits" word="Kits" on_press=move || overlay.toggle(Sheet::Kits) />
+            <IconButton icon=Icon::List label="Shot list" word="Shot list" on_press=move || overlay.toggle(Sheet::Shots) />
             <IconButton icon=Icon::Code label="Payload" on_press=move || overlay.toggle(Sheet::Payload) />
             <IconButton icon=Icon::Keyboard label="Keyboard shortcuts" on_press=move || overlay.toggle(Sheet::Shortcuts) />
-            <IconButton icon=Icon::Settings label="Settings" on_press=move || overlay.toggle(Sheet::Settings) />
+            <IconButton icon=Icon::Settings label="Settings" word="Settings" on_press=move || overlay.toggle(Sheet::Settings) />
         </header>
     }
 }

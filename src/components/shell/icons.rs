@@ -155,17 +155,11 @@ pub fn IconButton(
     /// Extra class names.
     #[prop(optional)]
     class: &'static str,
-    /// A word shown beside the icon where there is room (part of `label`, so what is read
-    /// out contains what is seen).
-    #[prop(optional)]
-    word: &'static str,
 ) -> impl IntoView {
-    let worded = if word.is_empty() { "" } else { " worded" };
     view! {
-        <button type="button" class=format!("icon-button{worded} {class}") aria-label=label title=label
+        <button type="button" class=format!("icon-button {class}") aria-label=label title=label
             on:click=move |ev| { ev.stop_propagation(); on_press() }>
             <Glyph icon />
-            {(!word.is_empty()).then(|| view! { <span class="button-word">{word}</span> })}
         </button>
     }
 }

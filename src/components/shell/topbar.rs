@@ -1,7 +1,7 @@
 //! The slim bar: the name, the endpoint's status as a dot with words on hover and focus, what
 //! this session spent, the balance when known, and the sheets.
 
-use super::icons::{Icon, IconButton};
+use super::icons::{Glyph, Icon};
 use crate::api::account::Connection;
 use crate::domain::spend::cap_words;
 use crate::domain::text::money;
@@ -72,11 +72,35 @@ pub fn TopBar() -> impl IntoView {
                     <span class="muted">"Balance "</span>{b}
                 </span>
             })}
-            <IconButton icon=Icon::Kit label="Reference kits" word="Kits" on_press=move || overlay.toggle(Sheet::Kits) />
-            <IconButton icon=Icon::List label="Shot list" word="Shot list" on_press=move || overlay.toggle(Sheet::Shots) />
-            <IconButton icon=Icon::Code label="Payload" on_press=move || overlay.toggle(Sheet::Payload) />
-            <IconButton icon=Icon::Keyboard label="Keyboard shortcuts" on_press=move || overlay.toggle(Sheet::Shortcuts) />
-            <IconButton icon=Icon::Settings label="Settings" word="Settings" on_press=move || overlay.toggle(Sheet::Settings) />
+            <SheetButton icon=Icon::Kit label="Reference kits" word="Kits" sheet=Sheet::Kits />
+            <SheetButton icon=Icon::List label="Shot list" word="Shot list" sheet=Sheet::Shots />
+            <SheetButton icon=Icon::Code label="Payload" sheet=Sheet::Payload />
+            <SheetButton icon=Icon::Keyboard label="Keyboard shortcuts" sheet=Sheet::Shortcuts />
+            <SheetButton icon=Icon::Settings label="Settings" word="Settings" sheet=Sheet::Settings />
         </header>
+    }
+}
+
+/// A top-bar tool that opens (or closes) a sheet: its icon, and its name where there is room.
+#[component]
+fn SheetButton(
+    /// Which icon.
+    icon: Icon,
+    /// The accessible name, also the tooltip.
+    label: &'static str,
+    /// The word shown beside the icon on a wide window (part of `label`, so what is read out
+    /// contains what is seen); none for the desk tools.
+    #[prop(optional)]
+    word: &'static str,
+    /// The sheet it opens.
+    sheet: Sheet,
+) -> impl IntoView {
+    let overlay = use_overlay();
+    view! {
+        <button type="button" class="icon-button" class:worded=!word.is_empty() aria-label=label title=label
+            on:click=move |ev| { ev.stop_propagation(); overlay.toggle(sheet) }>
+            <Glyph icon />
+            <span class="button-word">{word}</span>
+        </button>
     }
 }

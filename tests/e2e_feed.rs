@@ -245,6 +245,14 @@ async fn every_control_meets_aa_contrast_in_both_themes_the_viewer_included() {
         assert_eq!(page, serde_json::json!([]), "page, dark = {dark}");
         // The tile's toolbar, as hover or focus shows it.
         h.js("document.querySelector('[role=feed] button[aria-label^=\"Open result\"]').focus(); return null").await;
+        // Checked once they have faded in (the check skips what is mostly transparent).
+        h.eventually(5, "the focused tile's tools shown", || async {
+            let shown = h
+                .js("const t = document.activeElement.closest('.tile')?.querySelector('.tile-tools'); return !!t && getComputedStyle(t).opacity === '1'")
+                .await;
+            (shown == true).then_some(())
+        })
+        .await;
         let tile = h.js(CONTRAST).await;
         assert_eq!(tile, serde_json::json!([]), "tile tools, dark = {dark}");
         ui::open_result(&h, 1).await;

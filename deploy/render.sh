@@ -89,7 +89,8 @@ export KLING_RETRY_AFTER=$(( (60 + per_minute - 1) / per_minute ))
 # frame-ancestors, which only a header can carry: one source, so the two never drift apart.
 page="$KLING_DIST/index.html"
 [ -e "$page" ] || page=index.html
-KLING_CSP="$(perl -ne 'print "$1; frame-ancestors '"'"'none'"'"'" if /http-equiv="Content-Security-Policy" content="([^"]+)"/' "$page")"
+# (Either attribute order, quoted or not: release builds minify the page.)
+KLING_CSP="$(perl -ne 'print "$1; frame-ancestors '"'"'none'"'"'" if /<meta\b(?=[^>]*http-equiv="?Content-Security-Policy"?[\s>])[^>]*\bcontent="([^"]+)"/i' "$page")"
 [ -n "$KLING_CSP" ] || fail "no Content-Security-Policy meta tag in index.html"
 export KLING_CSP
 

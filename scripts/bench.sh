@@ -12,7 +12,7 @@ bash scripts/size.sh
 # Its lock file and tools are the app's (cargo drops what the floor does not use), so the two
 # cannot drift apart.
 cp Cargo.lock bench/floor/Cargo.lock
-{ printf '[build]\ntarget = "index.html"\ndist = "dist"\noffline = true\n\n'
+{ printf '[build]\ntarget = "index.html"\ndist = "dist"\noffline = true\nminify = "on_release"\n\n'
   sed -n '/^\[tools\]/,/^$/p' Trunk.toml; } > bench/floor/Trunk.toml
 (cd bench/floor && CARGO_TARGET_DIR="$PWD/../../target" trunk build --release --quiet)
 # Served like the studio: with its .gz / .br copies (the throttled start-up below).

@@ -65,6 +65,15 @@ async fn reload_while_async_job_polls_then_it_completes_with_all_results() {
     h.reload().await;
     let before = h.polls(&task).await;
     ui::wait_state(&h, "Running", 20).await;
+    // While it runs, its line says what it commits, as an estimate.
+    let cost = h
+        .js("const c = document.querySelector('[role=feed] article header .job-cost'); return [c.innerText, getComputedStyle(c, '::before').content]")
+        .await;
+    assert_eq!(
+        cost,
+        serde_json::json!(["$0.084", "\"≈ \""]),
+        "three images at $0.028"
+    );
     let imgs = h.wait_results(3, 60).await;
     assert!(imgs.iter().all(|i| (i.1, i.2) == (1248, 832)));
     assert!(

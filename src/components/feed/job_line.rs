@@ -7,6 +7,7 @@ use crate::components::shell::menu::{MenuItem, MoreMenu};
 use crate::domain::eta::{left_words, time_left};
 use crate::domain::job::{can_retry, state_words};
 use crate::domain::payload::copy_task;
+use crate::domain::spend::committed;
 use crate::domain::text::{elapsed_label, excerpt, money};
 use crate::domain::JobState;
 use crate::jobs::actions::{cancel, delete, remix, retry};
@@ -50,9 +51,15 @@ pub fn JobLine(
             }
         }
     };
+    // Finished: what Runware reported. Running: what it commits, at the list price until
+    // reported (as the spend caps count it), marked as an estimate ("≈", drawn by the style).
     let cost = move || {
-        let c = job.cost();
-        (c > 0.0).then(|| money(c))
+        let done = job.state.get().is_final();
+        let c = match done {
+            true => job.cost(),
+            false => job.slots.with(|s| committed(s)),
+        };
+        (c > 0.0).then(|| (money(c), done))
     };
     let prompt = job.prompt();
     let running = move || !job.state.get().is_final();
@@ -69,7 +76,7 @@ pub fn JobLine(
                 <span class="job-warning" title=tip role="img" aria-label=w><Glyph icon=Icon::Alert size=16 /></span>
             } })}
             <span class="job-time tabular">{time}</span>
-            {move || cost().map(|c| view! { <span class="job-cost tabular" aria-label="Cost">{c}</span> })}
+            {move || cost().map(|(c, done)| view! { <span class="job-cost tabular" class:approx=!done aria-label="Cost">{c}</span> })}
             <Show when=running>
                 <button type="button" class="quiet" title="Stops waiting here; Runware still bills the task"
                     on:click=move |_| cancel(runner, job)>"Cancel"</button>

@@ -226,7 +226,7 @@ async fn a_shot_list_keeps_two_in_flight_survives_a_reload_and_slows_down_on_429
     assert!(ui::dialog_text(&h, "Shot list")
         .await
         .contains("5 shots · 5 images · about $0.1"));
-    h.by_label("At a time")
+    h.by_label("At once")
         .await
         .select_by_label("2")
         .await

@@ -113,7 +113,7 @@ fn ShotCompose() -> impl IntoView {
                 <div class="field">
                     <label for="shot-lines">"Shots, one prompt per line"</label>
                     <textarea id="shot-lines" rows="8"
-                        placeholder="The keeper climbs the stairs at dawn\nThe keeper at the lamp, storm outside"
+                        placeholder="The keeper climbs the lighthouse stairs at dawn\nThe keeper at the lamp, storm outside"
                         prop:value=move || lines.get()
                         on:input=move |ev| { lines.set(event_target_value(&ev)); touched.set(true); }
                         aria-invalid=move || error().map(|_| "true")
@@ -130,8 +130,8 @@ fn ShotCompose() -> impl IntoView {
                 <span aria-hidden="true">"Choose a CSV file…"</span>
             </label>
             <label class="inline-field">
-                "At a time"
-                <select aria-label="At a time" on:change=move |ev| concurrency.set(event_target_value(&ev).parse().unwrap_or(2))>
+                "At once"
+                <select aria-label="At once" on:change=move |ev| concurrency.set(event_target_value(&ev).parse().unwrap_or(2))>
                     {(1..=CONCURRENCY_MAX).map(|n| view! {
                         <option value=n.to_string() selected=move || concurrency.get() == n>{n}</option>
                     }).collect_view()}

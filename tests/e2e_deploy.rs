@@ -122,12 +122,8 @@ async fn behind_its_login_the_studio_generates_and_strangers_get_nothing() {
     // Without kept copies a result is only its link, which this host will not give to the
     // page: Download still saves the image (through the image path), under its own name,
     // and the studio stays where it is.
-    h.by_label("Keep a copy of every image")
-        .await
-        .click()
-        .await
-        .unwrap();
     h.press(fantoccini::key::Key::Escape).await;
+    support::ui::stop_keeping_copies(&h).await;
     let downloads = h.downloads().await;
     support::ui::set(&h, "Prompt", "Only its link").await;
     h.click("Generate").await;
@@ -139,15 +135,7 @@ async fn behind_its_login_the_studio_generates_and_strangers_get_nothing() {
     assert!(link.starts_with(&h.mock), "{link}");
     h.js("document.querySelector('[role=feed] [aria-label=Download]').click(); return null")
         .await;
-    let saved = h
-        .eventually(20, "the saved image", || async {
-            std::fs::read_dir(&downloads)
-                .ok()?
-                .flatten()
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|x| x == "jpg" || x == "png"))
-        })
-        .await;
+    let saved = h.downloaded(&downloads, &["jpg", "png"], 20).await;
     let want = reqwest::get(&link).await.unwrap().bytes().await.unwrap();
     assert_eq!(std::fs::read(&saved).unwrap(), want.to_vec(), "{saved:?}");
     assert!(

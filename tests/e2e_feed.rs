@@ -303,15 +303,7 @@ async fn the_keyboard_alone_goes_from_an_empty_page_to_a_downloaded_result() {
     })
     .await;
     h.press_text("d").await;
-    let file = h
-        .eventually(20, "the downloaded image", || async {
-            std::fs::read_dir(&downloads)
-                .ok()?
-                .flatten()
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|x| x == "jpg"))
-        })
-        .await;
+    let file = h.downloaded(&downloads, &["jpg"], 20).await;
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("a-kingfisher-over-still-water-"), "{name}");
     let bytes = std::fs::read(&file).unwrap();
@@ -361,15 +353,7 @@ async fn a_zip_of_three_selected_results_holds_those_three_images_byte_equal() {
             .collect()
     };
     h.click("Download ZIP").await;
-    let zip = h
-        .eventually(30, "the ZIP", || async {
-            std::fs::read_dir(&downloads)
-                .ok()?
-                .flatten()
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|x| x == "zip"))
-        })
-        .await;
+    let zip = h.downloaded(&downloads, &["zip"], 30).await;
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
     assert_eq!(archive.len(), 3);
     for (i, want) in expected.iter().enumerate() {

@@ -244,13 +244,7 @@ async fn result_images_are_kept_and_still_show_once_their_links_expire() {
 #[tokio::test]
 async fn an_image_with_no_copy_and_a_dead_link_is_said_once_and_skipped() {
     let h = Harness::start(&[]).await;
-    h.click("Settings").await;
-    h.by_label("Keep a copy of every image")
-        .await
-        .click()
-        .await
-        .unwrap();
-    h.press(fantoccini::key::Key::Escape).await;
+    ui::stop_keeping_copies(&h).await;
     prompt(&h, "A kite over the dunes").await;
     ui::set(&h, "Images", "2").await;
     send(&h, 1).await;

@@ -673,6 +673,18 @@ impl Harness {
         dir
     }
 
+    /// Waits up to `secs` for a finished download in `dir` whose extension is one of `exts`.
+    pub async fn downloaded(&self, dir: &Path, exts: &[&str], secs: u64) -> PathBuf {
+        self.eventually(secs, &format!("a downloaded {exts:?} file"), || async {
+            std::fs::read_dir(dir)
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)))
+        })
+        .await
+    }
+
     /// Sets the window as a phone (touch, `width` CSS px wide) or a desktop would have it.
     pub async fn device(&self, width: u32, height: u32, phone: bool) {
         self.cdp(

@@ -238,3 +238,14 @@ pub async fn value_of(h: &Harness, label: &str) -> String {
         .unwrap()
         .unwrap_or_default()
 }
+
+/// Turns "Keep a copy of every image" off in the settings (the sheet opened and closed).
+pub async fn stop_keeping_copies(h: &Harness) {
+    h.click("Settings").await;
+    h.by_label("Keep a copy of every image")
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.press(fantoccini::key::Key::Escape).await;
+}
